@@ -1,0 +1,1 @@
+"""The `xlplugin` command line: one module per sub-command, imported only when used."""

@@ -1,0 +1,1 @@
+"""Typed domain records, values and findings: pure data, no I/O."""

@@ -1,0 +1,1 @@
+"""Check implementations, one module per concern; each registers with @check(name)."""

@@ -1,0 +1,91 @@
+"""What a rule pack holds, as typed, frozen objects."""
+
+from __future__ import annotations
+
+import string
+from dataclasses import dataclass, field
+from datetime import date
+
+from ..domain.finding import Severity
+
+
+class RulePackError(ValueError):
+    """A rule pack is malformed: bad configuration, reported at start-up."""
+
+
+@dataclass(frozen=True)
+class Variant:
+    severity: Severity
+    message: str
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    check: str  # name of the check implementation in the engine registry
+    severity: Severity
+    clause: str
+    title: str
+    section: str
+    message: str
+    params: dict = field(default_factory=dict)
+    variants: dict[str, Variant] = field(default_factory=dict)
+
+    def variant(self, name: str | None) -> Variant:
+        if name is None:
+            return Variant(self.severity, self.message)
+        return self.variants[name]
+
+    def placeholders(self) -> set[str]:
+        texts = [self.message] + [v.message for v in self.variants.values()]
+        return {f for t in texts for _, f, _, _ in string.Formatter().parse(t) if f}
+
+
+@dataclass(frozen=True)
+class Rincian:
+    kode: str
+    menu: str
+    nama: str
+    keluaran: str
+    info: dict = field(default_factory=dict)  # texts for KAK documents (tujuan, metode, ...)
+
+
+@dataclass(frozen=True)
+class Kategori:
+    nama: str
+    dikecualikan: str | None = None  # rule ID an excluded category breaks
+    perlu_ssh: bool = False
+
+
+@dataclass(frozen=True)
+class RulePack:
+    tahun: int
+    regulasi: str
+    judul: str
+    template_name: str
+    menu: dict[str, str]
+    rincian: dict[str, Rincian]
+    kategori: dict[str, Kategori]
+    libur: frozenset[date]
+    semester: dict[str, tuple[date, date]]
+    rules: dict[str, Rule]
+    raw: dict = field(repr=False, default_factory=dict)
+
+    @property
+    def awal_tahun(self) -> date:
+        return date(self.tahun, 1, 1)
+
+    @property
+    def akhir_tahun(self) -> date:
+        return date(self.tahun, 12, 31)
+
+    def rincian_of_menu(self, menu: str) -> list[str]:
+        return [k for k, r in self.rincian.items() if r.menu == menu]
+
+    def lists(self) -> dict[str, list[str]]:
+        """The pack's dropdown lists, for the template's `pack:` lists."""
+        return {
+            "menu": list(self.menu),
+            "rincian": list(self.rincian),
+            "kategori_belanja": list(self.kategori),
+        }
