@@ -1,0 +1,1 @@
+"""Build the macro-enabled RAB/KAK template from the layout, the rule pack and text sources."""

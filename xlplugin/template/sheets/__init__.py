@@ -1,0 +1,1 @@
+"""One module per kind of sheet in the template."""
