@@ -9,6 +9,7 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
+from xlplugin.domain.money import multiply
 from xlplugin.domain.records import (
     Dokumen, Jadwal, Kegiatan, Narasumber, Pendamping, Peserta, Profil, RabLine, Realisasi,
     Sentra, StandarHarga,
@@ -68,6 +69,32 @@ PER_RINCIAN: dict[str, dict] = {
     "B.1": dict(jpl=60, target_peserta=18, target_keluaran=18),
     "D.2": dict(jpl=40, porsi_teori=Decimal(50), porsi_diskusi=Decimal(20),
                 porsi_praktik=Decimal(30), target_peserta=25),
+    # Section 2 limits: months, visits, output unit per rincian (RULES.md section 2).
+    "A.4": dict(tanggal_mulai=date(2023, 5, 8), tanggal_selesai=date(2023, 9, 29),
+                realisasi_mulai=date(2023, 5, 8), realisasi_selesai=date(2023, 9, 29),
+                target_ikm=5, target_keluaran=5, satuan_keluaran="IKM", realisasi_keluaran=5),
+    "A.5": dict(tanggal_mulai=date(2023, 5, 8), tanggal_selesai=date(2023, 5, 12),
+                realisasi_mulai=date(2023, 5, 8), realisasi_selesai=date(2023, 5, 12),
+                target_ikm=5, target_keluaran=5, satuan_keluaran="IKM", realisasi_keluaran=5),
+    "A.6": dict(target_ikm=5, target_keluaran=5, satuan_keluaran="IKM", realisasi_keluaran=5),
+    "B.2": dict(varian="Pengelola", jpl=60, target_peserta=25),
+    "B.3": dict(tanggal_mulai=date(2023, 5, 8), tanggal_selesai=date(2023, 9, 29),
+                realisasi_mulai=date(2023, 5, 8), realisasi_selesai=date(2023, 9, 29), jpl=40,
+                rencana_kunjungan=16, target_keluaran=1, satuan_keluaran="Sentra",
+                realisasi_keluaran=1),
+    "B.4": dict(jpl=60, target_peserta=25),
+    "C.1": dict(nama_pameran="Inacraft 2023", tingkat_pameran="Nasional", target_keluaran=1,
+                satuan_keluaran="Sentra", realisasi_keluaran=1),
+    "C.2": dict(target_keluaran=1, satuan_keluaran="Sentra", realisasi_keluaran=1),
+    "C.3": dict(tanggal_mulai=date(2023, 6, 5), tanggal_selesai=date(2023, 9, 29),
+                realisasi_mulai=date(2023, 6, 5), realisasi_selesai=date(2023, 9, 29),
+                target_ikm=5, rencana_kunjungan=12, jam_per_kunjungan=Decimal(4),
+                target_keluaran=5, satuan_keluaran="IKM", realisasi_keluaran=5),
+    "D.1": dict(target_keluaran=1, satuan_keluaran="Sentra", realisasi_keluaran=1),
+    "D.3": dict(tanggal_mulai=date(2023, 6, 5), tanggal_selesai=date(2023, 9, 29),
+                realisasi_mulai=date(2023, 6, 5), realisasi_selesai=date(2023, 9, 29),
+                target_ikm=5, target_keluaran=5, satuan_keluaran="IKM", realisasi_keluaran=5),
+    "D.4": dict(target_ikm=5, target_keluaran=5, satuan_keluaran="IKM", realisasi_keluaran=5),
 }
 
 
@@ -118,12 +145,30 @@ def pendamping(k: Kegiatan, row: int = 6, **over) -> Pendamping:
     return Pendamping(row=row, **base)
 
 
+def logbook(k: Kegiatan, first_row: int = 6, **over) -> list[Jadwal]:
+    """A.3 logbook: one 4-hour visit per IKM (target_ikm) per started week of the realised
+    period, as the Jadwal sheet records them (KUNJUNGAN-A3)."""
+    start, end = k.realisasi_mulai, k.realisasi_selesai
+    weeks = -(-(end.toordinal() - start.toordinal() + 1) // 7)
+    rows = []
+    for w in range(weeks):
+        for i in range(k.target_ikm):
+            day = date.fromordinal(min(start.toordinal() + 7 * w + i % 5, end.toordinal()))
+            base = dict(kode_kegiatan=k.kode_kegiatan, tanggal=day, jam_mulai="08:00",
+                        jam_selesai="12:00", jenis="Kunjungan pendampingan",
+                        materi="Bimbingan produksi", narasumber=f"Pendamping {k.kode_kegiatan}",
+                        nama_ikm=f"IKM {i + 1}", lokasi=KAB, durasi_jam=Decimal(4))
+            base.update(over)
+            rows.append(Jadwal(row=first_row + len(rows), **base))
+    return rows
+
+
 def rab_line(k: Kegiatan, row: int, kode: str, kategori: str, volume, harga: int,
              **over) -> RabLine:
     volume = Decimal(volume)
     base = dict(kode_baris=kode, kode_kegiatan=k.kode_kegiatan, uraian=kategori,
                 kategori=kategori, kode_ssh=None, volume=volume, satuan="OK",
-                harga_satuan=harga, jumlah=int(volume * harga), menu=k.menu, rincian=k.rincian,
+                harga_satuan=harga, jumlah=multiply(volume, harga), menu=k.menu, rincian=k.rincian,
                 realisasi=0)
     base.update(over)
     return RabLine(row=row, **base)

@@ -8,6 +8,7 @@ from decimal import Decimal
 from ..domain.calendar import months_between
 from ..domain.records import Kegiatan
 from ..domain.values import Invalid
+from .context import RECORD_TABLE
 
 
 def is_number(value: object) -> bool:
@@ -43,3 +44,22 @@ def matches_rincian(k: Kegiatan, params: dict) -> bool:
         return False
     varian = params.get("varian")
     return varian is None or (k.varian or "").lower() in {v.lower() for v in varian}
+
+
+def kosong(ctx, rule, record, field: str, **params):
+    """A finding that `field`, which the rule needs, is empty or unreadable (variant `kosong`).
+
+    Its message can name the column as the user sees it ({kolom}, the header) and
+    what is wrong with it ({isian}: "kosong" or what was typed and why it is unreadable).
+    """
+    table = ctx.layout.tables[RECORD_TABLE[type(record).__name__]]
+    return ctx.finding(rule, record, field, variant="kosong", kolom=table.column(field).header,
+                       isian=_isian(getattr(record, field, None)), **params)
+
+
+def _isian(value: object) -> str:
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return "kosong"
+    if isinstance(value, Invalid):
+        return f"berisi '{value.raw}' yang tidak terbaca ({value.reason})"
+    return f"berisi '{value}' yang tidak dapat dipakai"

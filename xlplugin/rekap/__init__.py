@@ -1,0 +1,1 @@
+"""Consolidate many returned workbooks into one provincial/national view."""
