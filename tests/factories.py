@@ -102,6 +102,17 @@ def nik(i: int) -> str:
     return f"3201{i:012d}"
 
 
+# What a participant / narasumber of a rincian needs beyond the common fields (section 3-4).
+PESERTA_PER_RINCIAN: dict[str, dict] = {
+    "A.3": dict(riwayat_pelatihan="A.1 (2022)"),
+    "D.3": dict(riwayat_pelatihan="D.2 (2022)"),
+}
+NARASUMBER_PER_RINCIAN: dict[str, dict] = {
+    "A.5": dict(keahlian="P3DN, verifikator TKDN"),
+    "A.6": dict(keahlian="Penyelia halal"),
+}
+
+
 def peserta(k: Kegiatan, n: int, first_row: int = 6, **over) -> list[Peserta]:
     rows = []
     for i in range(n):
@@ -113,6 +124,7 @@ def peserta(k: Kegiatan, n: int, first_row: int = 6, **over) -> list[Peserta]:
             bersedia_nib=None, jual_domestik=True, riwayat_pelatihan=None, pendamping=None,
             tuntas=True,
         )
+        base.update(PESERTA_PER_RINCIAN.get(k.rincian, {}))
         base.update(over)
         rows.append(Peserta(row=first_row + i, **base))
     return rows
@@ -127,6 +139,7 @@ def narasumber(k: Kegiatan, row: int = 6, **over) -> Narasumber:
         bukti_kompetensi="Sertifikat pelatih BNSP", keahlian="Manajemen bisnis", sehat=True,
         tanggal_mulai=k.tanggal_mulai, tanggal_selesai=k.tanggal_selesai,
     )
+    base.update(NARASUMBER_PER_RINCIAN.get(k.rincian, {}))
     base.update(over)
     return Narasumber(row=row, **base)
 

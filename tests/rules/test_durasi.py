@@ -159,10 +159,9 @@ def test_bulan_b3_empty_jpl_fires_kosong():
 
 # ---------------------------------------------------------------- STUDI-HARI
 def studi(**over):
-    base = dict(varian="Studi banding", jpl=None, hari_kerja_studi=5, kunjungan_industri=3,
-                kunjungan_litbang=1)
-    base.update(over)
-    return kegiatan("A.2", **base)
+    base = {"varian": "Studi banding", "jpl": None, "hari_kerja_studi": 5,
+            "kunjungan_industri": 3, "kunjungan_litbang": 1}
+    return kegiatan("A.2", **(base | over))
 
 
 def test_studi_hari_six_days_fires_at_field():

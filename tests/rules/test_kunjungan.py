@@ -34,10 +34,9 @@ def where(f):
 
 # ---------------------------------------------------------------- STUDI-KUNJUNGAN
 def studi(**over):
-    base = dict(varian="Studi banding", jpl=None, hari_kerja_studi=5, kunjungan_industri=3,
-                kunjungan_litbang=1)
-    base.update(over)
-    return kegiatan("A.2", **base)
+    base = {"varian": "Studi banding", "jpl": None, "hari_kerja_studi": 5,
+            "kunjungan_industri": 3, "kunjungan_litbang": 1}
+    return kegiatan("A.2", **(base | over))
 
 
 def kunjungan(k, jenis: str, n: int, first_row: int = 6) -> list[Jadwal]:
@@ -156,9 +155,10 @@ def test_kunjungan_b3_at_the_tolerance_is_compliant_below_it_warns():
 
 def test_kunjungan_b3_short_activity_is_held_to_its_own_months():
     # 8 May - 7 Jul is 2 months: 8 visits, at least 6.
-    k = dict(tanggal_selesai=date(2023, 7, 7))
-    assert fired(dok(kegiatan("B.3", rencana_kunjungan=6, **k)), "KUNJUNGAN-B3") == []
-    assert len(fired(dok(kegiatan("B.3", rencana_kunjungan=5, **k)), "KUNJUNGAN-B3")) == 1
+    end = date(2023, 7, 7)
+    ok, short = (kegiatan("B.3", rencana_kunjungan=n, tanggal_selesai=end) for n in (6, 5))
+    assert fired(dok(ok), "KUNJUNGAN-B3") == []
+    assert len(fired(dok(short), "KUNJUNGAN-B3")) == 1
 
 
 def test_kunjungan_b3_empty_rencana_warns_kosong():

@@ -70,6 +70,17 @@ class Context:
     def jadwal_by_kegiatan(self) -> dict[str, list]:
         return self._group(self.doc.jadwal)
 
+    @cached_property
+    def rab_by_excluding_rule(self) -> dict[str, list]:
+        """RAB lines by the rule whose excluded kategori they carry (one pass for all EXC-*)."""
+        groups: dict[str, list] = defaultdict(list)
+        kategori = self.pack.kategori
+        for line in self.doc.rab:
+            k = kategori.get(line.kategori) if isinstance(line.kategori, str) else None
+            if k and k.dikecualikan:
+                groups[k.dikecualikan].append(line)
+        return groups
+
     def kegiatan_of(self, *rincian: str) -> list[Kegiatan]:
         return [k for k in self.doc.kegiatan if k.rincian in rincian]
 

@@ -1,4 +1,4 @@
-"""Method of delivery, Lampiran II point c: theory/discussion/practice shares, face to face."""
+"""Method of delivery, Lampiran II point c: shares, face to face, exhibition level."""
 
 from __future__ import annotations
 
@@ -29,7 +29,7 @@ def _shares(ctx, rule, k, profil: dict):
         return
     # An empty share is a zero share (A.2 leaves Diskusi empty).
     values = _as_points({f: getattr(k, f) or Decimal(0) for f in SHARES})
-    acuan = " / ".join(f"{profil[f]}" for f in SHARES)
+    acuan = "/".join(str(profil[f]) for f in SHARES)
     total = sum(values.values())
     if total != 100:
         yield ctx.finding(rule, k, SHARES[0], variant="jumlah", jumlah=_plain(total),

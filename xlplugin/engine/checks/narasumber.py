@@ -13,7 +13,7 @@ from ...domain.records import Narasumber
 from ...domain.values import is_blank
 from ..helpers import is_number
 from ..registry import check
-from .peserta import normal, unreadable
+from .peserta import normal, unreadable, ya_tidak
 
 
 def personil(ctx) -> dict:
@@ -132,4 +132,5 @@ def narsum_keahlian(ctx, rule):
 def narsum_sehat(ctx, rule):
     for k, person in people(ctx, rule.params["rincian"]):
         if person.sehat is not True:
-            yield ctx.finding(rule, person, "sehat", rincian=k.rincian, **who(person))
+            yield ctx.finding(rule, person, "sehat", value=ya_tidak(person.sehat),
+                              rincian=k.rincian, **who(person))

@@ -9,7 +9,7 @@ from ...domain.values import is_blank
 from ..helpers import is_number, out_of_range
 from ..registry import check
 from .narasumber import who
-from .peserta import normal, rentang, unreadable
+from .peserta import normal, rentang, unreadable, ya_tidak
 
 
 def tenaga_pendamping(ctx, k, params: dict) -> list:
@@ -32,8 +32,8 @@ def pendamping_pengalaman(ctx, rule):
     for k, p in _pendamping_of(ctx, rule.params):
         for need in rule.params["syarat"]:
             years = getattr(p, need["kolom"])
-            info = dict(nama=who(p)["nama"], sebagai=need["sebagai"], min=need["min"],
-                        rincian=k.rincian)
+            info = {"nama": who(p)["nama"], "sebagai": need["sebagai"], "min": need["min"],
+                        "rincian": k.rincian}
             if not is_number(years):
                 yield ctx.finding(rule, p, need["kolom"], variant="kosong",
                                   alasan=unreadable(years), **info)
@@ -49,7 +49,7 @@ def pendamping_ganda(ctx, rule):
                               rincian=k.rincian)
         elif p.pendamping_lembaga_lain is not False:
             yield ctx.finding(rule, p, "pendamping_lembaga_lain", variant="kosong",
-                              nama=who(p)["nama"])
+                              value=ya_tidak(p.pendamping_lembaga_lain), nama=who(p)["nama"])
 
 
 # ---------------------------------------------------------------- IKM per pendamping

@@ -11,13 +11,13 @@ from functools import cache
 
 from ..registry import check
 
+_TOKEN = re.compile(r"\w+")
+
 
 @check("kategori_dikecualikan")
 def kategori_dikecualikan(ctx, rule):
-    for line in ctx.doc.rab:
-        kategori = ctx.pack.kategori.get(line.kategori) if isinstance(line.kategori, str) else None
-        if kategori and kategori.dikecualikan == rule.id:
-            yield ctx.finding(rule, line, "kategori")
+    for line in ctx.rab_by_excluding_rule.get(rule.id, ()):
+        yield ctx.finding(rule, line, "kategori")
 
 
 @check("honor_pembukaan")
@@ -33,9 +33,10 @@ def honor_pembukaan(ctx, rule):
 
 @check("kata_dikecualikan")
 def kata_dikecualikan(ctx, rule):
-    patterns = _patterns(tuple((rid, tuple(words)) for rid, words in rule.params["kata"].items()))
+    kata = tuple((rid, tuple(words)) for rid, words in rule.params["kata"].items())
+    patterns, parts = _patterns(kata), _word_parts(kata)
     for line in ctx.doc.rab:
-        if not isinstance(line.uraian, str):
+        if not isinstance(line.uraian, str) or not _may_match(line.uraian, parts):
             continue
         kategori = ctx.pack.kategori.get(line.kategori) if isinstance(line.kategori, str) else None
         for rid, word, pattern in patterns:
@@ -52,9 +53,39 @@ def kata_dikecualikan(ctx, rule):
 @cache
 def _patterns(kata: tuple) -> list[tuple[str, str, re.Pattern]]:
     """Whole-word, case-insensitive patterns; any run of spaces matches a space."""
-    out = []
-    for rid, words in kata:
-        for word in words:
-            body = r"\s+".join(re.escape(part) for part in word.split())
-            out.append((rid, word, re.compile(rf"(?<!\w){body}(?!\w)", re.IGNORECASE)))
-    return out
+    return [(rid, word, re.compile(_whole_word(word), re.IGNORECASE))
+            for rid, words in kata for word in words]
+
+
+@cache
+def _word_parts(kata: tuple) -> dict[str, list[tuple[str, ...]]] | None:
+    """Every word's lower-case parts, keyed by its first part, for the token pre-check.
+
+    None (no pre-check) unless every part is a run of ASCII word characters.
+    """
+    by_first: dict[str, list[tuple[str, ...]]] = {}
+    for _, ws in kata:
+        for word in ws:
+            parts = tuple(word.lower().split())
+            if not all(part.isascii() and _TOKEN.fullmatch(part) for part in parts):
+                return None
+            by_first.setdefault(parts[0], []).append(parts)
+    return by_first
+
+
+def _may_match(text: str, by_first: dict | None) -> bool:
+    """False only where no pattern can match, so most lines skip ~40 regex searches.
+
+    In ASCII text a whole-word, case-insensitive match of an ASCII word needs each
+    of its parts as a whole token of the lower-cased text; other text goes the full way.
+    """
+    if by_first is None or not text.isascii():
+        return True
+    tokens = set(_TOKEN.findall(text.lower()))
+    return any(tokens.issuperset(parts)
+               for first in tokens.intersection(by_first) for parts in by_first[first])
+
+
+def _whole_word(word: str) -> str:
+    body = r"\s+".join(re.escape(part) for part in word.split())
+    return rf"(?<!\w){body}(?!\w)"

@@ -30,6 +30,21 @@ def normal(text: object, aliases: dict[str, str] | None = None) -> str:
     return " ".join(words)
 
 
+def memo_normal(aliases: dict[str, str] | None = None):
+    """`normal` with the given aliases, remembered per text: lists repeat a few values."""
+    seen: dict[object, str] = {}
+
+    def get(text: object) -> str:
+        try:
+            return seen[text]
+        except KeyError:
+            seen[text] = out = normal(text, aliases)
+            return out
+        except TypeError:  # an unhashable value is never a name
+            return normal(text, aliases)
+    return get
+
+
 def peserta_of(ctx, rincian: Iterable[str]) -> Iterator[tuple]:
     """(kegiatan, peserta) for every participant of an activity of `rincian`."""
     wanted = set(rincian)
@@ -50,6 +65,13 @@ def unreadable(value: object) -> str:
     if isinstance(value, Invalid):
         return f"'{value.raw}' {value.reason}"
     return "belum diisi" if is_blank(value) else f"'{value}' tidak sah"
+
+
+def ya_tidak(value: object) -> str:
+    """A Ya/Tidak cell as the user sees it: Ya, Tidak, kosong or what was typed."""
+    if isinstance(value, Invalid):
+        return f"'{value.raw}'"
+    return {True: "Ya", False: "Tidak"}.get(value, "kosong")
 
 
 def _nama(p) -> str:
@@ -84,7 +106,7 @@ def jumlah_peserta(ctx, rule):
         if limit is None:
             continue
         lo, hi = limit.get("min"), limit.get("max")
-        info = dict(rincian=k.rincian, rentang=rentang(lo, hi), min=lo, max=hi)
+        info = {"rincian": k.rincian, "rentang": rentang(lo, hi), "min": lo, "max": hi}
         if not is_number(k.target_peserta):
             yield ctx.finding(rule, k, "target_peserta", variant="kosong",
                               alasan=unreadable(k.target_peserta), **info)
@@ -129,10 +151,11 @@ def peserta_usia(ctx, rule):
 def peserta_sentra(ctx, rule):
     bebas = {r: {normal(x) for x in roles}
              for r, roles in rule.params.get("peran_bebas", {}).items()}
+    peran = memo_normal()
     for p in ctx.doc.peserta:
         k = ctx.kegiatan_by_kode.get(p.kode_kegiatan) if isinstance(
             p.kode_kegiatan, str) else None
-        if k is not None and normal(p.peran) in bebas.get(k.rincian, ()):
+        if k is not None and peran(p.peran) in bebas.get(k.rincian, ()):
             continue
         if is_blank(p.kode_sentra):
             yield ctx.finding(rule, p, "kode_sentra", variant="kosong", nama=_nama(p))
@@ -144,14 +167,14 @@ def peserta_sentra(ctx, rule):
 def peserta_wilayah(ctx, rule):
     aliases = rule.params.get("sebutan", {})
     kab_kota = ctx.doc.profil.kab_kota
-    home = normal(kab_kota, aliases)
+    home, asal = normal(kab_kota, aliases), memo_normal(aliases)
     if not home:
         return  # the Profil's own required-field rule reports it
     for k, p in peserta_of(ctx, rule.params["rincian"]):
         if is_blank(p.kab_kota_asal):
             yield ctx.finding(rule, p, "kab_kota_asal", variant="kosong", nama=_nama(p),
                               rincian=k.rincian, kab_kota=kab_kota)
-        elif normal(p.kab_kota_asal, aliases) != home:
+        elif asal(p.kab_kota_asal) != home:
             yield ctx.finding(rule, p, "kab_kota_asal", nama=_nama(p), rincian=k.rincian,
                               kab_kota=kab_kota)
 
@@ -160,7 +183,8 @@ def peserta_wilayah(ctx, rule):
 def peserta_pasar(ctx, rule):
     for k, p in peserta_of(ctx, rule.params["rincian"]):
         if p.jual_domestik is not True:
-            yield ctx.finding(rule, p, "jual_domestik", nama=_nama(p), rincian=k.rincian)
+            yield ctx.finding(rule, p, "jual_domestik", value=ya_tidak(p.jual_domestik),
+                              nama=_nama(p), rincian=k.rincian)
 
 
 # ---------------------------------------------------------------- across tables
@@ -197,7 +221,7 @@ def mention_pattern(codes: Iterable[str]) -> re.Pattern:
     """Matches a rincian code written as D.2, D2, d. 2 inside free text."""
     parts = [rf"{re.escape(c.split('.')[0])}\s*\.?\s*{re.escape(c.split('.')[-1])}"
              for c in codes]
-    return re.compile(rf"(?<![0-9a-z])(?:{'|'.join(parts)})(?![0-9])", re.I)
+    return re.compile(rf"(?<![0-9a-z])(?:{'|'.join(parts)})(?![0-9])", re.IGNORECASE)
 
 
 def _completed(ctx, rincian: Iterable[str]) -> set[str]:
