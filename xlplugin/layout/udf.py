@@ -42,12 +42,18 @@ def argument_ranges(layout: Layout) -> list[str]:
     return [profil_range(layout)] + [table_range(layout, k) for k in ARG_TABLES]
 
 
+# Workbook-level name the VBA sets TRUE once it found Python, xlplugin and the matching
+# xlwings; the template defines it FALSE. xlwings' wrapper returns a missing Python as
+# English text (not an Excel error), so IFERROR alone would not keep the cells blank.
+PYTHON_READY_NAME = "xlp_PythonSiap"
+
+
 def status_formula(layout: Layout, key: str) -> str:
-    """`=IFERROR(DAK_STATUS_RAB(...),"")`: blank where Python/xlwings is absent."""
+    """Blank where macros are off or Python is absent; the row statuses otherwise."""
     args = ",".join(argument_ranges(layout))
-    return f'=IFERROR({STATUS_UDF[key]}({args}),"")'
+    return f'=IFERROR(IF({PYTHON_READY_NAME},{STATUS_UDF[key]}({args}),""),"")'
 
 
 def total_formula(layout: Layout, code_cell: str) -> str:
     args = ",".join(argument_ranges(layout))
-    return f'=IFERROR({TOTAL_UDF}({code_cell},{args}),"")'
+    return f'=IFERROR(IF({PYTHON_READY_NAME},{TOTAL_UDF}({code_cell},{args}),""),"")'

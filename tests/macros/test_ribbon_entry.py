@@ -1,0 +1,130 @@
+"""The ribbon's Python entry points, called as RunPython calls them, with the calling
+workbook and the adapters they delegate to replaced by recorders."""
+
+from __future__ import annotations
+
+import sys
+import types
+from pathlib import Path
+
+import pytest
+
+from xlplugin.domain.finding import Finding, Severity
+from xlplugin.excel import ribbon
+
+
+class Book:
+    def __init__(self, fullname: str):
+        self.fullname, self.name = fullname, Path(fullname).name
+        self.alerts: list[tuple[str, str]] = []
+        self.app = types.SimpleNamespace(alert=self._alert, interactive=True, status_bar=False)
+
+    def _alert(self, prompt, title=None, buttons="ok", mode=None, callback=None):
+        self.alerts.append((mode, prompt))
+        return "ok"
+
+
+@pytest.fixture
+def calls(monkeypatch, tmp_path):
+    """Stand-ins for the adapter, validation and report modules; returns the call log."""
+    log: list[tuple] = []
+    fakes = {
+        "xlplugin.adapters.live": {"LiveAdapter": lambda book: ("adapter", book.name)},
+        "xlplugin.validation": {
+            "validate_workbook": lambda a: log.append(("validate", a)) or FINDINGS,
+            "write_findings": lambda a, f: log.append(("write", a, len(f))),
+            "clear_highlights": lambda a: log.append(("clear", a)),
+        },
+        "xlplugin.reports.export": {
+            "export_report": lambda a, jenis, out: log.append(("report", jenis, out))
+            or out / f"Laporan_{jenis}.docx"},
+        "xlplugin.reports.kak": {
+            "export_kak": lambda a, out: log.append(("kak", out)) or out / "KAK.docx"},
+    }
+    for name, attrs in fakes.items():
+        monkeypatch.setitem(sys.modules, name, types.SimpleNamespace(**attrs))
+    monkeypatch.setattr(ribbon, "LOG_FILE", tmp_path / "pita.log")
+    return log
+
+
+@pytest.fixture
+def book(monkeypatch, tmp_path):
+    caller = Book(str(tmp_path / "RAB_KAK.xlsm"))
+    monkeypatch.setattr(ribbon.xw.Book, "caller", staticmethod(lambda: caller))
+    return caller
+
+
+FINDINGS = [
+    Finding("RAB-HITUNG", Severity.PELANGGARAN, "RAB", 6, "I6", "Jumlah salah.", "-"),
+    Finding("SSH-TANPA-ACUAN", Severity.PERINGATAN, "RAB", 7, "E7", "Tanpa acuan.", "-"),
+]
+
+
+def test_validasi_writes_findings_and_summarises_them(calls, book):
+    ribbon.validasi()
+    adapter = ("adapter", "RAB_KAK.xlsm")
+    assert calls == [("validate", adapter), ("write", adapter, 2)]
+    assert book.alerts == [("info", ("Validasi selesai: 2 temuan, 1 perlu ditindaklanjuti. "
+                                    "Rinciannya ada di sheet Temuan."))]
+
+
+def test_bersihkan_sorotan_clears_through_the_adapter(calls, book):
+    ribbon.bersihkan_sorotan()
+    assert calls == [("clear", ("adapter", "RAB_KAK.xlsm"))]
+
+
+@pytest.mark.parametrize("jenis", ["semester1", "semester2", "akhir"])
+def test_ekspor_laporan_writes_beside_the_workbook(calls, book, jenis, tmp_path):
+    ribbon.ekspor_laporan(jenis)
+    assert calls == [("report", jenis, tmp_path)]
+    assert book.alerts[0][1].endswith(str(tmp_path / f"Laporan_{jenis}.docx"))
+
+
+def test_cetak_kak_exports_beside_the_workbook(calls, book, tmp_path):
+    ribbon.cetak_kak()
+    assert calls == [("kak", tmp_path)]
+
+
+def test_unknown_report_kind_is_refused_in_indonesian(calls, book):
+    ribbon.ekspor_laporan("triwulan")
+    assert calls == []
+    assert book.alerts == [("critical", ("Ekspor laporan gagal: jenis laporan 'triwulan' "
+                                        "tidak dikenal"))]
+
+
+def test_a_bug_shows_a_message_and_logs_the_traceback(calls, book, monkeypatch):
+    def broken(adapter):
+        raise KeyError("kolom")
+
+    monkeypatch.setattr(sys.modules["xlplugin.validation"], "validate_workbook", broken)
+    ribbon.validasi()  # does not raise: RunPython would show a traceback popup
+    mode, text = book.alerts[0]
+    assert mode == "critical"
+    assert text.startswith("Validasi gagal: kesalahan tak terduga (KeyError)")
+    assert "Traceback" in ribbon.LOG_FILE.read_text(encoding="utf-8")
+
+
+def test_file_held_open_elsewhere_is_named_in_the_message(calls, book, monkeypatch):
+    def locked(adapter, jenis, out):
+        raise PermissionError(13, "Permission denied", str(out / "Laporan.docx"))
+
+    monkeypatch.setattr(sys.modules["xlplugin.reports.export"], "export_report", locked)
+    ribbon.ekspor_laporan("akhir")
+    assert "sedang dibuka program lain" in book.alerts[0][1]
+
+
+def test_unsaved_workbook_exports_to_documents():
+    assert ribbon.folder_keluaran(Book("Buku1")) == Path.home() / "Documents"
+
+
+def test_bantuan_names_the_versions(book):
+    ribbon.bantuan()
+    text = book.alerts[0][1]
+    assert "Buku kerja: RAB_KAK.xlsm" in text and f"xlwings: {ribbon.xw.__version__}" in text
+
+
+def test_under_automation_the_message_goes_to_the_status_bar(calls, book):
+    book.app.interactive = False  # tests/excel drive Excel with Interactive = False
+    ribbon.bersihkan_sorotan()
+    assert book.alerts == []
+    assert book.app.status_bar == "DAK Nonfisik: Sorotan temuan telah dibersihkan."

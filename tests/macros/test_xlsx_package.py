@@ -1,0 +1,56 @@
+"""The OPC helpers: canonical bookkeeping parts and byte-stable zips."""
+
+from __future__ import annotations
+
+import zipfile
+from io import BytesIO
+
+from xlplugin.xlsx.package import (
+    ContentTypes,
+    Relationships,
+    read_parts,
+    rels_part,
+    resolve_target,
+    write_package,
+)
+
+TYPES = (b'<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+         b'<Default Extension="XML" ContentType="application/xml"/>'
+         b'<Override PartName="/xl/workbook.xml" ContentType="a"/></Types>')
+
+
+def test_content_type_override_wins_over_the_extension_default():
+    types = ContentTypes.parse(TYPES)
+    assert types.of("xl/workbook.xml") == "a"
+    assert types.of("customUI/customUI14.xml") == "application/xml"
+    types.set_override("xl/workbook.xml", "b")
+    assert ContentTypes.parse(types.to_xml()).of("xl/workbook.xml") == "b"
+
+
+def test_relationship_is_added_once_with_the_next_free_id():
+    rels = Relationships.parse(
+        b'<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+        b'<Relationship Id="rId1" Type="t1" Target="xl/workbook.xml"/>'
+        b'<Relationship Id="rId3" Type="t2" Target="x" TargetMode="External"/></Relationships>')
+    added = rels.ensure("ui", "customUI/customUI14.xml")
+    assert added.id == "rId4"
+    assert rels.ensure("ui", "/customUI/customUI14.xml") is added
+    again = Relationships.parse(rels.to_xml())
+    assert [r.id for r in again.items] == ["rId1", "rId3", "rId4"]
+    assert again.items[1].external
+
+
+def test_same_parts_give_same_bytes_whatever_their_insertion_order_of_bookkeeping():
+    parts = {"xl/workbook.xml": b"<w/>", "_rels/.rels": b"<r/>", "[Content_Types].xml": TYPES}
+    first = write_package(parts)
+    assert first == write_package(dict(parts))
+    assert zipfile.ZipFile(BytesIO(first)).namelist() == [
+        "[Content_Types].xml", "_rels/.rels", "xl/workbook.xml"]
+    assert read_parts(first) == parts
+
+
+def test_part_paths():
+    assert rels_part("xl/workbook.xml") == "xl/_rels/workbook.xml.rels"
+    assert rels_part("") == "_rels/.rels"
+    assert resolve_target("xl/workbook.xml", "worksheets/sheet1.xml") == "xl/worksheets/sheet1.xml"
+    assert resolve_target("xl/workbook.xml", "/xl/styles.xml") == "xl/styles.xml"

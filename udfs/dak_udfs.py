@@ -1,0 +1,226 @@
+"""xlwings UDFs of the RAB/KAK template: live juknis status per row and RAB totals.
+
+Every function receives the Profil value column and the whole data area of every input
+table, in `xlplugin.layout.udf.ARG_TABLES` order, as the template's formulas pass them.
+A status UDF answers for a whole table in one call (one legacy array formula per table),
+and all of them share one engine run per distinct input: `_analyse` is memoised on the
+input values themselves, so the seven status formulas of a recalculation cost one run.
+
+Conversions are declared on the functions (ndim=1 for the Profil column, ndim=2 for the
+tables), so the bodies receive what xlwings hands over from Excel: lists of rows with None
+for empty cells, floats for numbers and datetimes for dates. The module imports on Linux
+without Excel: there the xlwings decorators are no-ops and the functions are plain Python.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from functools import lru_cache
+
+import xlwings as xw
+
+from xlplugin.domain.finding import Finding
+from xlplugin.domain.records import TABLE_ATTR
+from xlplugin.layout import load_layout
+from xlplugin.layout.binding import bind_dokumen
+from xlplugin.layout.udf import ARG_TABLES, STATUS_UDF
+
+log = logging.getLogger(__name__)
+
+CATEGORY = "DAK Nonfisik"
+# Excel turns a string longer than 255 characters in a UDF's array result into #VALUE!.
+STATUS_MAX = 255
+OK = "OK"
+
+# Argument names as Excel shows them in the function tooltip, one per ARG_TABLES entry.
+TABLE_PARAMS = ("sentra", "kak", "rab", "ssh", "peserta", "narasumber", "pendamping",
+                "jadwal", "realisasi")
+_PARAM_DOC = {
+    "profil": "Kolom isian sheet Profil",
+    **{p: f"Seluruh area data tabel {t}" for p, t in zip(TABLE_PARAMS, ARG_TABLES)},
+}
+
+
+def _udf(f):
+    """Register `f` as a non-volatile UDF whose arguments are the template's ranges."""
+    f = xw.arg("profil", ndim=1, doc=_PARAM_DOC["profil"])(f)
+    for name in TABLE_PARAMS:
+        f = xw.arg(name, ndim=2, doc=_PARAM_DOC[name])(f)
+    return xw.func(category=CATEGORY, call_in_wizard=False)(f)
+
+
+# ---------------------------------------------------------------- status UDFs
+@_udf
+def DAK_STATUS_KAK(profil, sentra, kak, rab, ssh, peserta, narasumber, pendamping, jadwal,
+                   realisasi):
+    """Status juknis per baris tabel KAK: OK, kosong, atau kode aturan dan pesan."""
+    return _status_column("KAK", locals())
+
+
+@_udf
+def DAK_STATUS_RAB(profil, sentra, kak, rab, ssh, peserta, narasumber, pendamping, jadwal,
+                   realisasi):
+    """Status juknis per baris tabel RAB: OK, kosong, atau kode aturan dan pesan."""
+    return _status_column("RAB", locals())
+
+
+@_udf
+def DAK_STATUS_PESERTA(profil, sentra, kak, rab, ssh, peserta, narasumber, pendamping, jadwal,
+                       realisasi):
+    """Status juknis per baris tabel Peserta: OK, kosong, atau kode aturan dan pesan."""
+    return _status_column("Peserta", locals())
+
+
+@_udf
+def DAK_STATUS_NARASUMBER(profil, sentra, kak, rab, ssh, peserta, narasumber, pendamping,
+                          jadwal, realisasi):
+    """Status juknis per baris tabel Narasumber: OK, kosong, atau kode aturan dan pesan."""
+    return _status_column("Narasumber", locals())
+
+
+@_udf
+def DAK_STATUS_PENDAMPING(profil, sentra, kak, rab, ssh, peserta, narasumber, pendamping,
+                          jadwal, realisasi):
+    """Status juknis per baris tabel Pendamping: OK, kosong, atau kode aturan dan pesan."""
+    return _status_column("Pendamping", locals())
+
+
+@_udf
+def DAK_STATUS_JADWAL(profil, sentra, kak, rab, ssh, peserta, narasumber, pendamping, jadwal,
+                      realisasi):
+    """Status juknis per baris tabel Jadwal: OK, kosong, atau kode aturan dan pesan."""
+    return _status_column("Jadwal", locals())
+
+
+@_udf
+def DAK_STATUS_REALISASI(profil, sentra, kak, rab, ssh, peserta, narasumber, pendamping,
+                         jadwal, realisasi):
+    """Status juknis per baris tabel Realisasi: OK, kosong, atau kode aturan dan pesan."""
+    return _status_column("Realisasi", locals())
+
+
+# ---------------------------------------------------------------- totals UDF
+@_udf
+@xw.arg("kode", doc="Kode menu (A-D) atau rincian (mis. A.1)")
+def DAK_TOTAL(kode, profil, sentra, kak, rab, ssh, peserta, narasumber, pendamping, jadwal,
+              realisasi):
+    """Total RAB (Rp) satu menu atau rincian menurut mesin Python; kosong bila kode tak dikenal."""
+    try:
+        analysis = _analyse(*_freeze(locals()))
+    except Exception:  # a cell shows a message, never a traceback
+        log.exception("DAK_TOTAL gagal")
+        return ""
+    if isinstance(analysis, str):
+        return ""
+    code = kode.strip().upper() if isinstance(kode, str) else ""
+    return analysis.totals.get(code, "")
+
+
+# ---------------------------------------------------------------- the shared engine run
+@dataclass(frozen=True)
+class Analysis:
+    status: dict[str, tuple[str, ...]]  # table key -> one status per data row
+    totals: dict[str, int]  # menu or rincian code -> RAB rupiah
+
+
+def _status_column(key: str, args: dict) -> list[list[str]]:
+    rows = len(args[TABLE_PARAMS[ARG_TABLES.index(key)]] or ())
+    try:
+        analysis = _analyse(*_freeze(args))
+    except Exception:  # a cell shows a message, never a traceback
+        log.exception("pemeriksaan %s gagal", key)
+        analysis = "GALAT: pemeriksaan gagal di Python; lihat log xlwings"
+    if isinstance(analysis, str):
+        return [[analysis]] * max(rows, 1)
+    return [[s] for s in analysis.status[key]]
+
+
+def _freeze(args: dict) -> tuple:
+    """The arguments as hashable tuples, in ARG_TABLES order, for the memo."""
+    profil = tuple(args["profil"] or ())
+    tables = tuple(tuple(map(tuple, args[p] or ())) for p in TABLE_PARAMS)
+    return profil, tables
+
+
+@lru_cache(maxsize=2)
+def _analyse(profil: tuple, tables: tuple) -> Analysis | str:
+    """One engine run over the passed values; a str is a message for every status cell."""
+    from xlplugin.engine import validate  # heavy: loads the checks
+
+    layout = load_layout()
+    problem = _shape_problem(layout, profil, tables)
+    if problem:
+        return problem
+    raw = {k: _raw_rows(layout.tables[k], rows) for k, rows in zip(ARG_TABLES, tables)}
+    doc = bind_dokumen(layout, _profil_values(layout, profil), raw)
+    pack = _pack_for(doc.profil.tahun_anggaran)
+    findings = validate(doc, pack, layout)
+    return Analysis(_statuses(layout, doc, findings, tables), _totals(doc, pack))
+
+
+def _shape_problem(layout, profil: tuple, tables: tuple) -> str | None:
+    """A range that no longer matches the layout (a column inserted or deleted)."""
+    if len(profil) != len(layout.profil.fields):
+        return (f"GALAT: rentang Profil berisi {len(profil)} baris, seharusnya "
+                f"{len(layout.profil.fields)}; periksa rumus Status")
+    for key, rows in zip(ARG_TABLES, tables):
+        table = layout.tables[key]
+        if rows and len(rows[0]) != len(table.columns):
+            return (f"GALAT: tabel di sheet {table.sheet} berisi {len(rows[0])} kolom, "
+                    f"seharusnya {len(table.columns)}; jangan menyisipkan atau menghapus kolom")
+    return None
+
+
+def _profil_values(layout, profil: tuple) -> dict:
+    return {f.key: value for f, value in zip(layout.profil.fields, profil)}
+
+
+def _raw_rows(table, rows: tuple) -> list:
+    keys = [c.key for c in table.columns]
+    return [(table.first_row + i, dict(zip(keys, row))) for i, row in enumerate(rows)
+            if any(v is not None and v != "" for v in row)]
+
+
+def _pack_for(tahun: object):
+    from xlplugin.rulepack import load_pack
+    from xlplugin.rulepack.loader import available_years
+
+    return load_pack(tahun) if tahun in available_years() else load_pack()
+
+
+def _statuses(layout, doc, findings: list[Finding], tables: tuple) -> dict:
+    by_place: dict[tuple[str, int], list[Finding]] = {}
+    for f in findings:
+        if f.row is not None:
+            by_place.setdefault((f.sheet, f.row), []).append(f)
+    result = {}
+    for key in STATUS_UDF:
+        table = layout.tables[key]
+        filled = {r.row for r in getattr(doc, TABLE_ATTR[key])}
+        count = len(tables[ARG_TABLES.index(key)])
+        result[key] = tuple(
+            row_status(by_place.get((table.sheet, row), ())) if row in filled else ""
+            for row in range(table.first_row, table.first_row + count))
+    return result
+
+
+def row_status(findings) -> str:
+    """"OK", or the open findings' rule IDs with their messages, within Excel's 255 chars."""
+    open_ = [f for f in findings if f.is_open]
+    if not open_:
+        resolved = sorted({f.rule for f in findings})
+        return f"{OK} (disetujui/dijelaskan: {', '.join(resolved)})" if resolved else OK
+    text = " ; ".join(f"{f.rule}: {f.message}" for f in open_)
+    if len(text) <= STATUS_MAX:
+        return text
+    rules = list(dict.fromkeys(f.rule for f in open_))
+    text = f"{', '.join(rules)}: {open_[0].message}"
+    return text if len(text) <= STATUS_MAX else text[:STATUS_MAX - 3] + "..."
+
+
+def _totals(doc, pack) -> dict[str, int]:
+    from xlplugin.engine.totals import compute_totals
+
+    totals = compute_totals(doc, pack)
+    return {code: j.rab for code, j in {**totals.menu, **totals.rincian}.items()}

@@ -1,0 +1,158 @@
+"""Ribbon entry points: what the "DAK Nonfisik" tab's buttons run through RunPython.
+
+Each callback in workbook_templates/vba/xlp_Ribbon.bas runs
+`import xlplugin.excel.ribbon as r; r.<name>(...)`. Each function is one step over the
+engine's own adapters; `_tombol` hands it the calling workbook and turns a failure into
+an Indonesian message box (details in a log file) instead of xlwings' traceback popup.
+Heavy imports stay inside the functions so a click loads only what it needs.
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+import platform
+import tempfile
+from pathlib import Path
+
+import xlwings as xw
+
+JUDUL = "DAK Nonfisik"
+LOG_FILE = Path(tempfile.gettempdir()) / "xlplugin-pita.log"
+LAPORAN = {"semester1": "Semester I", "semester2": "Semester II", "akhir": "Akhir"}
+
+log = logging.getLogger(__name__)
+
+
+class PesanPengguna(Exception):
+    """A failure whose message is written for the user (Indonesian)."""
+
+
+def _tombol(aksi: str):
+    """Run `fn(book, *args)` for the calling workbook; show its message or the failure."""
+    def wrap(fn):
+        @functools.wraps(fn)
+        def run(*args):
+            book = xw.Book.caller()
+            try:
+                pesan = fn(book, *args)
+            except Exception as exc:  # noqa: BLE001 - the user sees a message, not a traceback
+                _log_failure(aksi)
+                tampilkan(book, f"{aksi} gagal: {_sebab(exc)}", "critical")
+                return
+            if pesan:
+                tampilkan(book, pesan, "info")
+        return run
+    return wrap
+
+
+def tampilkan(book, pesan: str, mode: str) -> None:
+    """A message box; on the status bar when Excel is driven by automation (no one to click)."""
+    if book.app.interactive:
+        book.app.alert(pesan, title=JUDUL, mode=mode)
+    else:
+        book.app.status_bar = f"{JUDUL}: {pesan}".replace("\n", " ")
+
+
+@_tombol("Validasi")
+def validasi(book) -> str:
+    from xlplugin.adapters.live import LiveAdapter
+    from xlplugin.validation import validate_workbook, write_findings
+
+    adapter = LiveAdapter(book)
+    findings = validate_workbook(adapter)
+    write_findings(adapter, findings)
+    return ringkasan(findings)
+
+
+@_tombol("Bersihkan sorotan")
+def bersihkan_sorotan(book) -> str:
+    from xlplugin.adapters.live import LiveAdapter
+    from xlplugin.validation import clear_highlights
+
+    clear_highlights(LiveAdapter(book))
+    return "Sorotan temuan telah dibersihkan."
+
+
+@_tombol("Ekspor laporan")
+def ekspor_laporan(book, jenis: str) -> str:
+    from xlplugin.adapters.live import LiveAdapter
+    from xlplugin.reports.export import export_report
+
+    if jenis not in LAPORAN:
+        raise PesanPengguna(f"jenis laporan '{jenis}' tidak dikenal")
+    hasil = export_report(LiveAdapter(book), jenis, folder_keluaran(book))
+    return f"Laporan {LAPORAN[jenis]} tersimpan:\n{hasil}"
+
+
+@_tombol("Cetak KAK")
+def cetak_kak(book) -> str:
+    from xlplugin.adapters.live import LiveAdapter
+    from xlplugin.reports.kak import export_kak
+
+    hasil = export_kak(LiveAdapter(book), folder_keluaran(book))
+    return f"Dokumen KAK tersimpan:\n{hasil}"
+
+
+@_tombol("Bantuan")
+def bantuan(book) -> str:
+    return teks_bantuan(book.name)
+
+
+def teks_bantuan(nama_buku: str) -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    from xlplugin.layout import load_layout
+    from xlplugin.rulepack.loader import available_years
+
+    try:
+        versi = version("xlplugin")
+    except PackageNotFoundError:
+        versi = "(tidak terpasang sebagai paket)"
+    tahun = ", ".join(f"TA {t}" for t in available_years())
+    return (f"Buku kerja: {nama_buku}\n"
+            f"Tata letak templat: {load_layout().version}\n"
+            f"xlplugin: {versi}\nPaket aturan tersedia: {tahun}\n"
+            f"xlwings: {xw.__version__}\nPython: {platform.python_version()}\n\n"
+            "Petunjuk pemakaian ada di sheet Petunjuk. Tombol Validasi menulis temuan ke "
+            "sheet Temuan; kolom Status di tiap tabel diperbarui otomatis.")
+
+
+def ringkasan(findings) -> str:
+    """One line on what Validasi found, for the message box."""
+    if not findings:
+        return "Validasi selesai: tidak ada temuan."
+    terbuka = sum(1 for f in findings if getattr(f, "is_blocking", False))
+    return (f"Validasi selesai: {len(findings)} temuan, {terbuka} perlu ditindaklanjuti. "
+            "Rinciannya ada di sheet Temuan.")
+
+
+def folder_keluaran(book) -> Path:
+    """Where exports go: beside the workbook, or Documents for an unsaved/cloud file."""
+    folder = Path(book.fullname).parent
+    if folder.is_dir() and str(folder) not in ("", "."):
+        return folder
+    return Path.home() / "Documents"
+
+
+def _sebab(exc: Exception) -> str:
+    """The exception's own message when it is meant for the user, else a pointer to the log."""
+    from xlplugin.io.errors import WorkbookReadError
+
+    if isinstance(exc, (WorkbookReadError, PesanPengguna)) and str(exc):
+        return str(exc)
+    if isinstance(exc, PermissionError):
+        return (f"berkas {exc.filename} sedang dibuka program lain atau tidak boleh ditulis; "
+                "tutup berkas itu lalu coba lagi.")
+    return (f"kesalahan tak terduga ({type(exc).__name__}). Rincian teknis tercatat di "
+            f"{LOG_FILE}; kirimkan berkas itu kepada pengelola templat.")
+
+
+def _log_failure(aksi: str) -> None:
+    handler = logging.FileHandler(LOG_FILE, encoding="utf-8")
+    log.addHandler(handler)
+    try:
+        log.exception("%s gagal", aksi)
+    finally:
+        log.removeHandler(handler)
+        handler.close()

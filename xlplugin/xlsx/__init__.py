@@ -1,0 +1,1 @@
+"""Low-level OPC package (.xlsx/.xlsm) helpers shared by the builders."""
