@@ -1,0 +1,236 @@
+"""Write the report document (.docx) of IV.B from a `Report`.
+
+The outline (chapters, sub-sections, lampiran, addressees) comes from
+`domain.laporan.expected_outline`; `outline_of_docx` reads it back from the written
+file so `check_laporan` can hold the document to LAPORAN-FORMAT and LAPORAN-TUJUAN.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from docx import Document
+from docx.enum.text import WD_BREAK
+from docx.shared import Cm, Pt, RGBColor
+
+from ..domain.calendar import tanggal
+from ..domain.laporan import LaporanOutline, cover_lines, subbab
+from ..rulepack.model import RulePack
+from .chart import add_bar_chart
+from .docx_util import (
+    centered,
+    new_document,
+    para,
+    persen,
+    placeholder,
+    rupiah,
+    signature,
+    table,
+)
+from .stable import stabilise
+
+ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII")
+KEPADA = "Kepada Yth.:"
+TEMBUSAN = "Tembusan:"
+LAMPIRAN = "LAMPIRAN"
+
+
+def write_report_docx(report, pack: RulePack, path: Path, lampiran_file: str = "") -> Path:
+    doc = new_document(f"{report.nama_laporan} DAK Nonfisik TA {report.tahun}")
+    _cover(doc, report, pack)
+    _addressees(doc, report, pack)
+    fill = _fillers(report, pack)
+    parts = subbab(pack)
+    for i, bab in enumerate(report.outline.bab):
+        nomor = ROMAN[i]
+        doc.add_heading(f"{nomor}. {bab}", level=1)
+        subs = parts.get(nomor, ())
+        if not subs:
+            fill.get((nomor, None), lambda d, n=nomor: placeholder(d, f"uraian Bab {n}"))(doc)
+        for j, sub in enumerate(subs):
+            doc.add_heading(f"{'abcdefgh'[j]}. {sub}", level=2)
+            fill.get((nomor, j), lambda d, s=sub: placeholder(d, f"uraian {s}"))(doc)
+    _lampiran(doc, report, lampiran_file)
+    _closing(doc, report)
+    doc.save(path)
+    stabilise(path)
+    return path
+
+
+# ---------------------------------------------------------------- cover and addressees
+
+def _cover(doc, report, pack: RulePack) -> None:
+    for _ in range(3):
+        doc.add_paragraph()
+    for line in cover_lines(pack, report.jenis, report.profil):
+        centered(doc, line, 14)
+    doc.add_paragraph()
+    centered(doc, report.text("nama_dinas"), 12)
+    centered(doc, report.text("alamat_dinas"), 10, bold=False)
+    doc.add_paragraph()
+    centered(doc, f"Periode laporan: {report.rentang}", 10, bold=False)
+    batas = report.batas(pack)
+    tgl = report.tanggal_laporan
+    centered(doc, f"Tanggal laporan: {tanggal(tgl) if tgl else '....................'}", 10,
+             bold=False)
+    if batas:
+        centered(doc, f"Batas waktu penyampaian: {tanggal(batas)} "
+                      f"({pack.rules[report.periode.rule].clause})", 10, bold=False)
+    for f in report.tenggat:
+        p = centered(doc, f"PERHATIAN - LAPORAN TERLAMBAT ({f.rule}, {f.clause}): {f.message}",
+                     11)
+        p.runs[0].font.color.rgb = RGBColor(0xC0, 0, 0)
+    doc.paragraphs[-1].runs[-1].add_break(WD_BREAK.PAGE)
+
+
+def _addressees(doc, report, pack: RulePack) -> None:
+    for title, names in ((KEPADA, report.outline.kepada), (TEMBUSAN, report.outline.tembusan)):
+        if not names:
+            continue
+        para(doc, title, bold=True)
+        for letter, name in zip("abcdefghij", names):
+            para(doc, f"{letter}. {name}").paragraph_format.left_indent = Cm(0.75)
+    para(doc, f"Dasar: {pack.regulasi} tentang {pack.judul}, Lampiran IV.")
+
+
+# ---------------------------------------------------------------- chapter contents
+
+def _fillers(report, pack: RulePack) -> dict:
+    return {
+        ("I", 0): lambda d: (para(d, f"Dasar pelaksanaan: {pack.regulasi} tentang {pack.judul}."),
+                             placeholder(d, "latar belakang pelaksanaan DAK Nonfisik di daerah")),
+        ("I", 1): lambda d: (para(d, f"Laporan ini menyampaikan perkembangan pelaksanaan "
+                                     f"kegiatan DAK Nonfisik periode {report.rentang}."),
+                             placeholder(d, "tujuan laporan")),
+        ("II", 0): lambda d: _perencanaan(d, report),
+        ("II", 1): lambda d: _penganggaran(d, report),
+        ("II", 2): lambda d: _target(d, report),
+        ("III", 0): lambda d: _capaian(d, report),
+        ("III", 1): lambda d: _keuangan(d, report),
+        ("III", 2): lambda d: placeholder(d, "foto dan dokumentasi kegiatan, dengan keterangan"),
+        ("IV", None): lambda d: _permasalahan(d, report),
+        ("V", None): lambda d: (placeholder(d, "kesimpulan"), placeholder(d, "saran")),
+    }
+
+
+def _perencanaan(doc, report) -> None:
+    p = report.profil
+    rows = [("Tanggal penyampaian rencana kegiatan", _tgl(p.tanggal_rencana)),
+            ("Tanggal penyampaian perubahan rencana", _tgl(p.tanggal_perubahan)),
+            ("Reviu APIP atas KAK/RAB", f"{_tgl(p.tanggal_reviu_apip)} "
+                                         f"{report.text('nomor_reviu_apip')}".strip()),
+            ("Jumlah kegiatan", str(sum(t.kegiatan for t in report.target)))]
+    table(doc, ["Uraian", "Keterangan"], rows, [7.5, 8.5])
+    placeholder(doc, "uraian proses perencanaan")
+
+
+def _penganggaran(doc, report) -> None:
+    t = report.totals
+    para(doc, f"Pagu DAK Nonfisik: Rp {rupiah(t.pagu)}; jumlah RAB: Rp {rupiah(t.total.rab)} "
+              f"({persen(t.persen_rab_pagu)} dari pagu).")
+    rows = [(k.kode, k.nama, rupiah(k.anggaran)) for k in report.keuangan]
+    rows.append(("", "JUMLAH", rupiah(sum(k.anggaran for k in report.keuangan))))
+    table(doc, ["Menu", "Nama Menu", "Anggaran (Rp)"], rows, [1.5, 10.5, 4.0], {2}, True)
+
+
+def _target(doc, report) -> None:
+    rows = [(r.kode, r.nama, r.kegiatan, f"{r.target} {r.satuan}", rupiah(r.anggaran))
+            for r in report.target]
+    table(doc, ["Kode", "Rincian Kegiatan", "Jumlah Kegiatan", "Target Keluaran",
+                "Anggaran (Rp)"], rows, [1.3, 7.2, 2.0, 2.5, 3.0], {2, 4})
+
+
+def _capaian(doc, report) -> None:
+    rows = [(r.kode, r.nama, f"{r.target} {r.satuan}", f"{r.capaian} {r.satuan}",
+             persen(r.persen)) for r in report.capaian]
+    table(doc, ["Kode", "Rincian Kegiatan", "Target", "Capaian", "Capaian (%)"], rows,
+          [1.3, 7.7, 2.5, 2.5, 2.0], {4})
+    para(doc, "Capaian pelatihan menghitung peserta yang mengikuti kegiatan sampai selesai "
+              "(CAPAIAN-KELUARAN).").runs[0].font.size = Pt(9)
+
+
+def _keuangan(doc, report) -> None:
+    rows = [(k.kode, k.nama, rupiah(k.anggaran), rupiah(k.realisasi), persen(k.persen))
+            for k in report.keuangan]
+    total_a = sum(k.anggaran for k in report.keuangan)
+    total_r = sum(k.realisasi for k in report.keuangan)
+    from ..domain.money import percent
+    rows.append(("", "JUMLAH", rupiah(total_a), rupiah(total_r), persen(percent(total_r,
+                                                                                total_a))))
+    table(doc, ["Menu", "Nama Menu", "Anggaran (Rp)",
+                f"Realisasi s.d. {report.periode.judul} (Rp)", "Realisasi (%)"], rows,
+          [1.4, 6.0, 3.3, 3.3, 2.0], {2, 3, 4}, True)
+    para(doc, "Grafik Anggaran dan Realisasi per Menu", bold=True)
+    add_bar_chart(doc, report.keuangan)
+
+
+def _permasalahan(doc, report) -> None:
+    monev = [m for m in report.permasalahan if m.pemantauan]
+    other = [m for m in report.permasalahan if not m.pemantauan]
+    if not report.permasalahan:
+        para(doc, "Pemeriksaan juknis tidak menemukan temuan terbuka.")
+    for title, items in (("Penyimpangan pelaksanaan terhadap rencana (pemantauan, V.2)", monev),
+                         ("Temuan pemeriksaan juknis yang belum diselesaikan", other)):
+        if not items:
+            continue
+        para(doc, title, bold=True)
+        for n, m in enumerate(items, start=1):
+            p = para(doc, f"{n}. {m.rule} ({m.tingkat}, {m.klausul}): {m.judul} - "
+                          f"{m.jumlah} temuan.")
+            p.paragraph_format.left_indent = Cm(0.5)
+            for c in m.contoh:
+                p = para(doc, f"- {c}")
+                p.paragraph_format.left_indent = Cm(1.0)
+                p.runs[0].font.size = Pt(9)
+    placeholder(doc, "permasalahan lain dan upaya penyelesaiannya")
+
+
+def _lampiran(doc, report, lampiran_file: str) -> None:
+    doc.add_heading(LAMPIRAN, level=1)
+    for i, judul in enumerate(report.outline.lampiran, start=1):
+        doc.add_heading(f"Lampiran {i}. {judul}", level=2)
+    where = f" dalam berkas {lampiran_file}" if lampiran_file else ""
+    para(doc, f"Lampiran 1-5 disajikan{where} (lembar cetak A4 dengan tanda tangan).")
+
+
+def _closing(doc, report) -> None:
+    doc.add_paragraph()
+    tgl = report.tanggal_laporan
+    signature(doc, f"{report.text('kab_kota', '..........')}, "
+                   f"{tanggal(tgl) if tgl else '....................'}",
+              f"Kepala {report.text('nama_dinas', 'Dinas')}",
+              report.text("kepala_dinas", "...................."),
+              report.text("nip_kepala_dinas", "...................."))
+
+
+def _tgl(value) -> str:
+    from datetime import date
+    return tanggal(value) if isinstance(value, date) else "-"
+
+
+# ---------------------------------------------------------------- reading it back
+
+_NUMBERED = re.compile(r"^([IVX]+)\.\s+(.*)$")
+_LAMPIRAN = re.compile(r"^Lampiran\s+\d+\.\s+(.*)$")
+_ITEM = re.compile(r"^[a-j]\.\s+(.*)$")
+
+
+def outline_of_docx(path: Path, jenis: str) -> LaporanOutline:
+    """The outline a reader finds in a written report: headings, lampiran, addressees."""
+    doc = Document(str(path))
+    bab, lampiran, kepada, tembusan = [], [], [], []
+    target = None
+    for p in doc.paragraphs:
+        style, text = p.style.name, p.text.strip()
+        if style == "Heading 1" and (m := _NUMBERED.match(text)):
+            bab.append(m.group(2))
+        elif style == "Heading 2" and (m := _LAMPIRAN.match(text)):
+            lampiran.append(m.group(1))
+        elif text in (KEPADA, TEMBUSAN):
+            target = kepada if text == KEPADA else tembusan
+        elif target is not None and not bab and (m := _ITEM.match(text)):
+            target.append(m.group(1))
+        else:
+            target = None
+    return LaporanOutline(jenis, tuple(bab), tuple(lampiran), tuple(kepada), tuple(tembusan))

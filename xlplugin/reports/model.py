@@ -1,0 +1,206 @@
+"""The report (Laporan Semester I/II, Laporan Akhir) as data, built from a Dokumen.
+
+Everything a writer prints is computed here: the period and its deadline, the cover
+lines of IV.B, the outline the checks of `domain.laporan` expect, the tables of
+II.c, III.a and III.b from the engine's totals, the problems of IV from the open
+findings, and the five annexes. Writers only format.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+
+from ..domain.calendar import tanggal
+from ..domain.finding import Finding
+from ..domain.money import percent
+from ..domain.records import Dokumen, Profil
+from ..domain.values import Invalid
+from ..engine.totals import Totals, compute_totals
+from ..engine.validate import validate
+from ..layout import load_layout
+from ..rulepack import RulePack, load_pack
+from .lampiran import LampiranTable, lampiran_tables
+from .periode import Periode, periode
+
+MONEV_PREFIX = "MONEV-"
+
+
+@dataclass(frozen=True)
+class TargetRow:
+    """II.c: the plan of one rincian."""
+
+    kode: str
+    nama: str
+    kegiatan: int
+    target: int
+    satuan: str
+    anggaran: int
+
+
+@dataclass(frozen=True)
+class CapaianRow:
+    """III.a: target and achieved output of one rincian (CAPAIAN-KELUARAN)."""
+
+    kode: str
+    nama: str
+    target: int
+    capaian: int
+    satuan: str
+    persen: Decimal | None
+
+
+@dataclass(frozen=True)
+class KeuanganRow:
+    """III.b: budget and spending of one menu up to the period's end."""
+
+    kode: str
+    nama: str
+    anggaran: int
+    realisasi: int
+    persen: Decimal | None
+
+
+@dataclass(frozen=True)
+class Masalah:
+    """IV: one rule's open findings, summarised."""
+
+    rule: str
+    judul: str
+    tingkat: str
+    klausul: str
+    jumlah: int
+    contoh: tuple[str, ...]
+    pemantauan: bool  # a monitoring deviation (V.2), not a plan defect
+
+
+@dataclass
+class Report:
+    jenis: str
+    periode: Periode
+    tahun: int
+    profil: Profil
+    totals: Totals
+    findings: list[Finding]
+    outline: object  # domain.laporan.LaporanOutline
+    lampiran: list[LampiranTable]
+    target: list[TargetRow] = field(default_factory=list)
+    capaian: list[CapaianRow] = field(default_factory=list)
+    keuangan: list[KeuanganRow] = field(default_factory=list)
+    permasalahan: list[Masalah] = field(default_factory=list)
+    tenggat: list[Finding] = field(default_factory=list)  # DL-* findings for this report
+
+    # -------------------------------------------------------------- texts for writers
+    @property
+    def tanggal_laporan(self) -> date | None:
+        value = getattr(self.profil, self.periode.tanggal_field)
+        return value if isinstance(value, date) else None
+
+    def batas(self, pack: RulePack) -> date | None:
+        return self.periode.batas(pack)
+
+    def text(self, key: str, kosong: str = "") -> str:
+        """A Profil field as text ('' when empty, the typed text when unreadable)."""
+        value = getattr(self.profil, key)
+        if value is None:
+            return kosong
+        return str(value.raw) if isinstance(value, Invalid) else str(value)
+
+    @property
+    def nama_laporan(self) -> str:
+        """'Laporan Semester I' / 'Laporan Akhir'."""
+        return f"Laporan {self.periode.judul}"
+
+    @property
+    def judul_format(self) -> str:
+        """The report's full title as IV.B words it."""
+        if self.periode.is_akhir:
+            return ("LAPORAN AKHIR PENGGUNAAN DANA ALOKASI KHUSUS NONFISIK PENGUATAN KAPASITAS "
+                    f"KELEMBAGAAN SENTRA IKM TAHUN {self.tahun}")
+        romawi = "I" if self.jenis == "semester1" else "II"
+        return (f"LAPORAN SEMESTER {romawi} PENGGUNAAN DANA ALOKASI KHUSUS NON FISIK "
+                f"PENGUATAN KAPASITAS KELEMBAGAAN SENTRA IKM TAHUN {self.tahun}")
+
+    @property
+    def rentang(self) -> str:
+        return f"{tanggal(self.periode.mulai)} s.d. {tanggal(self.periode.selesai)}"
+
+
+def build_report(doc: Dokumen, jenis: str, pack: RulePack | None = None, *,
+                 mask_nik: bool = True, findings: list[Finding] | None = None) -> Report:
+    """The report of kind `jenis` for `doc`; `doc` is only read."""
+    pack = pack or load_pack()
+    per = periode(jenis, pack)
+    totals = compute_totals(doc, pack)
+    if findings is None:
+        findings = validate(doc, pack, load_layout())
+    report = Report(
+        jenis=jenis, periode=per, tahun=pack.tahun, profil=doc.profil, totals=totals,
+        findings=findings, outline=_outline(pack, jenis, doc.profil),
+        lampiran=lampiran_tables(doc, per, totals, pack, mask=mask_nik),
+    )
+    report.target = _target(doc, pack, totals)
+    report.capaian = _capaian(pack, totals)
+    report.keuangan = _keuangan(pack, totals, per)
+    report.permasalahan = _permasalahan(findings, pack)
+    report.tenggat = _tenggat(findings, per, pack)
+    return report
+
+
+def _outline(pack: RulePack, jenis: str, profil: Profil):
+    from ..domain.laporan import expected_outline
+    return expected_outline(pack, jenis, profil)
+
+
+def _target(doc: Dokumen, pack: RulePack, totals: Totals) -> list[TargetRow]:
+    rows = []
+    for kode, rincian in pack.rincian.items():
+        kegiatan = [k for k in doc.kegiatan if k.rincian == kode
+                    and isinstance(k.kode_kegiatan, str)]
+        if not kegiatan:
+            continue
+        cap = totals.capaian_rincian.get(kode)
+        rows.append(TargetRow(kode, rincian.nama, len(kegiatan), cap.target if cap else 0,
+                              rincian.keluaran, totals.rincian[kode].rab))
+    return rows
+
+
+def _capaian(pack: RulePack, totals: Totals) -> list[CapaianRow]:
+    return [CapaianRow(kode, pack.rincian[kode].nama, c.target, c.keluaran, c.satuan, c.persen)
+            for kode, c in totals.capaian_rincian.items()]
+
+
+def _keuangan(pack: RulePack, totals: Totals, per: Periode) -> list[KeuanganRow]:
+    rows = []
+    for menu, nama in pack.menu.items():
+        j = totals.menu[menu]
+        if not j.rab and not any(j.realisasi_semester.values()):
+            continue
+        real = sum(j.realisasi_semester.get(s, 0) for s in per.kumulatif)
+        rows.append(KeuanganRow(menu, nama, j.rab, real, percent(real, j.rab)))
+    return rows
+
+
+def _permasalahan(findings: list[Finding], pack: RulePack) -> list[Masalah]:
+    """Open findings grouped by rule: monitoring deviations (V.2) first."""
+    groups: dict[str, list[Finding]] = {}
+    for f in findings:
+        if f.is_open:
+            groups.setdefault(f.rule, []).append(f)
+    out = []
+    for rid, items in groups.items():
+        rule = pack.rules.get(rid)
+        out.append(Masalah(
+            rule=rid, judul=rule.title if rule else rid, tingkat=items[0].level,
+            klausul=items[0].clause, jumlah=len(items),
+            contoh=tuple(f"{f.sheet} {f.cell or f.row or ''}: {f.message}".strip()
+                         for f in items[:3]),
+            pemantauan=rid.startswith(MONEV_PREFIX)))
+    return sorted(out, key=lambda m: (not m.pemantauan, m.rule))
+
+
+def _tenggat(findings: list[Finding], per: Periode, pack: RulePack) -> list[Finding]:
+    """The deadline findings about this report's own date field."""
+    cell = load_layout().profil.cell(per.tanggal_field)
+    return [f for f in findings if f.rule == per.rule and f.cell == cell]

@@ -1,0 +1,192 @@
+"""Render one annex (`LampiranTable`) onto an openpyxl worksheet as a printable page.
+
+Used for the exported annex workbook and for the template's Lampiran sheets. Layout:
+title block, header row, a row numbering the columns (1)..(n), data rows, a note, and
+the Kepala Dinas signature block; A4, fit to width, header rows repeated on every page,
+page numbers in the footer.
+
+Every plain text is written as text, never as a formula (values starting with
+= + - @ included); only `Formula` values become formulas.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.properties import PageSetupProperties
+
+from .lampiran import LampiranTable
+
+FONT = "Arial"
+INJECTION_PREFIXES = ("=", "+", "-", "@")
+MONEY = '#,##0;-#,##0;"-"'
+PERCENT = '0.00%'
+DECIMAL_FMT = '#,##0.##'
+INTEGER = '#,##0'
+DATE = 'dd-mm-yyyy'
+FORMATS = {"money": MONEY, "percent": PERCENT, "decimal": DECIMAL_FMT, "int": INTEGER,
+           "date": DATE, "no": "General", "text": "@"}
+
+LINE = Side(style="thin", color="000000")
+GRID = Border(left=LINE, right=LINE, top=LINE, bottom=LINE)
+HEAD_FILL = PatternFill("solid", fgColor="D9E1F2")
+LEVEL_FILL = {"menu": PatternFill("solid", fgColor="D9D9D9"),
+              "rincian": PatternFill("solid", fgColor="EDEDED"),
+              "kegiatan": PatternFill("solid", fgColor="F6F6F6"),
+              "total": PatternFill("solid", fgColor="D9E1F2")}
+BOLD_LEVELS = {"menu", "rincian", "kegiatan", "total"}
+
+
+class Formula(str):
+    """A cell formula the template means to write (e.g. a Profil reference)."""
+
+
+@dataclass(frozen=True)
+class Kop:
+    """Title block lines above the table, and the signature block below it."""
+
+    judul: list = field(default_factory=list)  # str | Formula, first lines bold
+    tanda_tangan: list = field(default_factory=list)  # place/date, jabatan, name, NIP
+
+
+@dataclass(frozen=True)
+class Placement:
+    """Where the renderer put things: the writers and tests read it."""
+
+    header_row: int
+    first_row: int
+    last_row: int  # last data row (header_row + 1 when empty)
+    last_column: str
+    signature_row: int
+
+
+def write_value(cell, value) -> None:
+    """A value as data: a Formula as formula, any other text as text (no injection)."""
+    if isinstance(value, Formula):
+        cell.value = str(value)
+        return
+    if isinstance(value, Decimal) and value == value.to_integral_value():
+        value = int(value)
+    cell.value = value
+    if isinstance(value, str):
+        cell.data_type = "s"  # never 'f', whatever the first character
+        if value.startswith(INJECTION_PREFIXES):
+            cell.quotePrefix = True  # Excel keeps it text when the user edits the cell
+
+
+def render_annex(ws, table: LampiranTable, kop: Kop, *, spare_rows: int = 0) -> Placement:
+    """Lay `table` out on `ws` (an empty sheet). `spare_rows` blank rows for the template."""
+    ncols = len(table.columns)
+    last = get_column_letter(ncols)
+    row = _title_block(ws, kop.judul, [c.width for c in table.columns])
+    header_row = row + 1
+    _header(ws, table, header_row)
+    first = header_row + 2
+    r = first
+    for data in table.rows:
+        _data_row(ws, table, r, data.cells, data.level)
+        r += 1
+    for _ in range(spare_rows):
+        _data_row(ws, table, r, (None,) * ncols, "data")
+        r += 1
+    last_row = max(r - 1, header_row + 1)
+    if table.catatan:
+        write_value(ws.cell(row=last_row + 1, column=1), table.catatan)
+        ws.cell(row=last_row + 1, column=1).font = Font(name=FONT, size=8, italic=True)
+    sig = last_row + 3
+    _signature(ws, kop.tanda_tangan, sig, ncols)
+    _print_setup(ws, table, header_row, sig + len(kop.tanda_tangan), last)
+    return Placement(header_row, first, last_row, last, sig)
+
+
+def _title_block(ws, lines: list, widths: list[float]) -> int:
+    last = get_column_letter(len(widths))
+    for i, text in enumerate(lines, start=1):
+        cell = ws.cell(row=i, column=1)
+        write_value(cell, text)
+        size = 12 if i <= 2 else 10
+        cell.font = Font(name=FONT, size=size, bold=i <= 3)
+        cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+        ws.merge_cells(f"A{i}:{last}{i}")
+        # Merged cells do not grow with wrapped text: give long lines their height.
+        lines_needed = -(-len(str(text)) * size // int(sum(widths) * 10)) if text else 1
+        ws.row_dimensions[i].height = max(1, lines_needed) * size * 1.45
+    return len(lines) + 1  # one blank row before the header
+
+
+def _header(ws, table: LampiranTable, row: int) -> None:
+    for i, col in enumerate(table.columns, start=1):
+        ws.column_dimensions[get_column_letter(i)].width = col.width
+        for r, text in ((row, col.header), (row + 1, f"({i})")):
+            cell = ws.cell(row=r, column=i)
+            write_value(cell, text)
+            cell.font = Font(name=FONT, size=9, bold=r == row, italic=r != row)
+            cell.fill = HEAD_FILL
+            cell.border = GRID
+            cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+    ws.row_dimensions[row].height = 42
+
+
+def _data_row(ws, table: LampiranTable, row: int, cells: tuple, level: str) -> None:
+    ws.row_dimensions[row].height = row_height(table, cells)
+    for i, (col, value) in enumerate(zip(table.columns, cells), start=1):
+        cell = ws.cell(row=row, column=i)
+        if col.kind == "percent" and isinstance(value, Decimal):
+            value = value / 100  # the annex shows a real percentage format
+        write_value(cell, value)
+        cell.number_format = FORMATS[col.kind]
+        cell.border = GRID
+        cell.font = Font(name=FONT, size=9, bold=level in BOLD_LEVELS)
+        if level in LEVEL_FILL:
+            cell.fill = LEVEL_FILL[level]
+        numeric = col.kind in {"money", "percent", "decimal", "int"}
+        cell.alignment = Alignment(
+            horizontal="right" if numeric else ("center" if col.kind in {"no", "date"} else None),
+            vertical="top", wrap_text=not numeric)
+
+
+def row_height(table: LampiranTable, cells: tuple) -> float:
+    """Points for a row whose text wraps: neither Excel nor LibreOffice grows a row
+    written by openpyxl, so long names would overlap the next row when printed."""
+    lines = 1
+    for col, value in zip(table.columns, cells):
+        if isinstance(value, str) and col.kind in {"text", "no"}:
+            per_line = max(1, int(col.width * 1.5))  # characters of 9 pt Arial per line
+            lines = max(lines, -(-len(value) // per_line))
+    return 12.0 * lines + 1
+
+
+def _signature(ws, lines: list, row: int, ncols: int) -> None:
+    """Right-hand block: place and date, jabatan, three blank lines, name, NIP."""
+    start = max(1, ncols - 3)
+    first, last = get_column_letter(start), get_column_letter(ncols)
+    for i, text in enumerate(lines):
+        r = row + i
+        cell = ws.cell(row=r, column=start)
+        write_value(cell, text)
+        is_name = i == len(lines) - 2
+        cell.font = Font(name=FONT, size=10, bold=is_name, underline="single" if is_name else None)
+        cell.alignment = Alignment(horizontal="center", wrap_text=True)
+        ws.merge_cells(f"{first}{r}:{last}{r}")
+
+
+def _print_setup(ws, table: LampiranTable, header_row: int, end_row: int, last: str) -> None:
+    ps = ws.page_setup
+    ps.paperSize = ws.PAPERSIZE_A4
+    ps.orientation = "landscape" if table.landscape else "portrait"
+    ps.fitToWidth, ps.fitToHeight = 1, 0  # all columns on the page; as many pages as needed
+    ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+    ws.print_title_rows = f"{header_row}:{header_row + 1}"
+    ws.print_area = f"A1:{last}{end_row}"
+    ws.print_options.horizontalCentered = True
+    m = ws.page_margins
+    m.left = m.right = 0.4
+    m.top, m.bottom, m.header, m.footer = 0.6, 0.7, 0.3, 0.3
+    ws.oddFooter.left.text = f"Lampiran {table.nomor} - {table.judul}"
+    ws.oddFooter.right.text = "Halaman &P"
+    ws.freeze_panes = f"A{header_row + 2}"
+
+
