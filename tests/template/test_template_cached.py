@@ -1,0 +1,86 @@
+"""Formula cells carry cached values; the evaluator follows Excel's rules."""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from datetime import date
+
+import openpyxl
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from xlplugin.domain.calendar import months_between
+from xlplugin.engine.totals import compute_totals
+from xlplugin.io.reader import load_dokumen
+from xlplugin.template.cached import Evaluator, Formula
+from xlplugin.template.conditional import months
+from xlplugin.template.sheets.rekap import col, rekap_rows
+
+FORMULA_CELL = re.compile(r"<c [^>]*>(<f[^>]*>.*?</f>|<f[^>]*/>)(<v>[^<]*</v>|<v/>)?</c>",
+                          re.DOTALL)
+
+
+@pytest.mark.parametrize("name", ["template", "filled", "large"])
+def test_every_formula_cell_has_a_cached_value(built, name):
+    with zipfile.ZipFile(built[name]) as z:
+        for part in (n for n in z.namelist() if n.startswith("xl/worksheets/sheet")):
+            for m in FORMULA_CELL.finditer(z.read(part).decode()):
+                assert m.group(2) and m.group(2) != "<v/>", (part, m.group(0)[:120])
+
+
+def test_rekap_cached_totals_equal_the_engine_totals(built, layout, pack):
+    doc, _ = load_dokumen(built["large"])
+    totals = compute_totals(doc, pack)
+    ws = openpyxl.load_workbook(built["large"], data_only=True)[layout.outputs["Rekap"].sheet]
+    rows = rekap_rows(layout, pack)
+    for code, row in rows.codes.items():
+        expected = totals.menu[code] if code in pack.menu else totals.rincian[code]
+        assert ws[f"{col('anggaran')}{row}"].value == expected.rab, code
+        assert ws[f"{col('realisasi')}{row}"].value == expected.realisasi, code
+    assert ws[f"{col('anggaran')}{rows.total}"].value == totals.total.rab
+
+
+def _eval(formula: str, cells: dict | None = None):
+    grid = {"S": {k: (Formula(v) if isinstance(v, str) and v.startswith("=") else v)
+                  for k, v in (cells or {}).items()}}
+    return Evaluator(grid).formula(formula, "S", 1)
+
+
+def test_sumifs_with_an_empty_criterion_cell_counts_it_as_zero():
+    cells = {(1, 1): "a", (3, 1): "b", (1, 2): 1, (2, 2): 10, (3, 2): 100}
+    assert _eval("=SUMIFS(B1:B3,A1:A3,C9)", cells) == 0
+    assert _eval('=SUMIFS(B1:B3,A1:A3,"B")', cells) == 100
+
+
+def test_index_of_an_empty_cell_shows_zero_and_match_of_blank_is_na():
+    cells = {(1, 1): "k1", (2, 1): "k2", (1, 2): None}
+    grid_formula = {(5, 5): "=INDEX(B1:B2,MATCH(\"K1\",A1:A2,0))"}
+    ev = Evaluator({"S": {**cells, **{k: Formula(v) for k, v in grid_formula.items()}}})
+    assert ev.value("S", 5, 5) == 0
+    assert _eval('=IFERROR(MATCH(C9,A1:A2,0),"x")', cells) == "x"
+
+
+def test_round_goes_half_away_from_zero_like_excel():
+    assert _eval("=ROUND(2.5,0)") == 3 and _eval("=ROUND(-2.5,0)") == -3
+    assert _eval("=ROUND(1.005*100,0)") == 101
+
+
+def test_unknown_functions_are_name_errors_caught_by_iferror():
+    assert _eval('=IFERROR(DAK_TOTAL(1),"")') == ""
+    assert _eval('=IFERROR(UNICODE("a"),-1)') == -1  # files must say _xlfn.UNICODE
+    assert _eval('=_xlfn.UNICODE("a")') == 97
+
+
+def _serial(d: date) -> float:
+    return float((d - date(1899, 12, 30)).days)
+
+
+@given(st.dates(date(2022, 1, 1), date(2024, 12, 31)), st.dates(date(2022, 1, 1),
+                                                                 date(2024, 12, 31)))
+def test_month_count_formula_equals_the_engine_calendar(start, end):
+    if end < start:
+        start, end = end, start
+    cells = {(1, 1): _serial(start), (1, 2): _serial(end)}
+    assert _eval("=" + months("A1", "B1"), cells) == months_between(start, end)

@@ -1,0 +1,76 @@
+"""The workbook adapter interface: what validation needs from a workbook, nothing more.
+
+Reading is a grid of values per sheet (the layout-aware reader does the rest, the
+same code for every adapter). Writing is four verbs: remember/restore a cell's
+format, colour cells by level, write the product-owned cells of a sheet, and set
+the status column of a table. A format "token" is an opaque text an adapter writes
+to the Temuan register and reads back to restore a cell: `s=<style index>;c=<RRGGBB>`
+(the file adapter fills both, the live adapter only the colour).
+"""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from collections.abc import Iterable, Mapping
+
+from ..io.grid import Grid
+
+
+def parse_token(token: str) -> dict[str, str]:
+    out = {}
+    for part in token.split(";"):
+        key, sep, value = part.partition("=")
+        if sep:
+            out[key.strip()] = value.strip()
+    return out
+
+
+def make_token(style: int | None, colour: str | None) -> str:
+    parts = [] if style is None else [f"s={style}"]
+    parts.append(f"c={colour or ''}")
+    return ";".join(parts)
+
+
+class WorkbookAdapter(ABC):
+    """A workbook reached through the layout; see the module docstring for the contract."""
+
+    # ---------------------------------------------------------------- reading
+    @abstractmethod
+    def sheet_names(self) -> list[str]: ...
+
+    @abstractmethod
+    def grid(self, sheet: str) -> Grid:
+        """The sheet's values from A1 (None empty, float numbers, error values as text)."""
+
+    # ---------------------------------------------------------------- writing
+    @abstractmethod
+    def format_tokens(self, sheet: str, cells: Iterable[str]) -> dict[str, str]:
+        """The current format of each cell, as a token `restore_formats` understands."""
+
+    @abstractmethod
+    def restore_formats(self, sheet: str, tokens: Mapping[str, str]) -> None: ...
+
+    @abstractmethod
+    def highlight(self, sheet: str, colours: Mapping[str, str]) -> None:
+        """Give each cell the fill colour (RRGGBB), keeping the rest of its format."""
+
+    @abstractmethod
+    def write_cells(self, sheet: str, cells: list, clear: tuple[int, int, int],
+                    heights: tuple[int, Mapping[int, float]] | None = None) -> None:
+        """Clear rows >= clear[0] in columns clear[1]..clear[2], then write `cells`
+        (`CellSpec`s: value, or formula with its cached value, and a style role).
+        `heights` = (from row, {row: points}): rows from that row get the listed height,
+        the others the default height."""
+
+    @abstractmethod
+    def set_status(self, sheet: str, column: int, rows: range, texts: Mapping[int, str]) -> None:
+        """The status column of a table: `texts` by worksheet row, '' for the other rows."""
+
+    def close(self) -> None:
+        """Release what the adapter holds (files); the default holds nothing."""
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()

@@ -1,0 +1,164 @@
+"""A workbook file: python-calamine reads values, the XML patch writes findings.
+
+Nothing is written until `save(path)`; then only the changed parts (the sheets that
+got highlights, status values or findings, and styles.xml) are re-serialised and
+every other part is copied unchanged, through a temp file and an atomic rename.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+
+from ..io.errors import WorkbookReadError
+from ..io.grid import Grid, clean_rows
+from ..io.package import Package, open_package, parse_xml
+from ..io.safe_write import write_atomic
+from ..io.sheet_xml import SheetXml, split_ref
+from ..io.styles_xml import Styles
+from ..xlsx.patch import CALC_CHAIN, patch_package
+from .base import WorkbookAdapter, make_token, parse_token
+
+STYLES = "xl/styles.xml"
+_F = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}f"
+_ERROR_CELL = re.compile(rb'<c r="([A-Z]+\d+)"[^>]*?t="e"[^>]*>(?:<f[^>]*?(?:/>|>.*?</f>))?'
+                         rb"<v>([^<]*)</v>", re.DOTALL)
+
+
+class FileAdapter(WorkbookAdapter):
+    def __init__(self, path: Path | str):
+        self.path = Path(path)
+        self.package: Package = open_package(self.path)
+        self._book = None
+        self._grids: dict[str, Grid] = {}
+        self._sheets: dict[str, SheetXml] = {}
+        self._styles: Styles | None = None
+
+    # ---------------------------------------------------------------- reading
+    def sheet_names(self) -> list[str]:
+        return list(self.package.sheets)
+
+    def grid(self, sheet: str) -> Grid:
+        if sheet not in self._grids:
+            self._grids[sheet] = self._read_grid(sheet)
+        return self._grids[sheet]
+
+    def _read_grid(self, sheet: str) -> Grid:
+        from python_calamine import CalamineError, CalamineWorkbook
+
+        try:
+            if self._book is None:
+                self._book = CalamineWorkbook.from_path(str(self.path))
+            rows = self._book.get_sheet_by_name(sheet).to_python(skip_empty_area=False)
+        except (CalamineError, ValueError, OSError) as exc:
+            raise WorkbookReadError(
+                f"Sheet '{sheet}' dalam berkas {self.path.name} tidak dapat dibaca: {exc}"
+            ) from None
+        rows = clean_rows(rows)
+        self._overlay_errors(sheet, rows)
+        return Grid(rows)
+
+    def _overlay_errors(self, sheet: str, rows: list[list[object]]) -> None:
+        """calamine reads error cells as empty; the grid shows them as their text."""
+        data = self.package.read(self.package.sheets[sheet])
+        if b't="e"' not in data:
+            return
+        for ref, text in _ERROR_CELL.findall(data):
+            r, c = split_ref(ref.decode())
+            while len(rows) < r:
+                rows.append([])
+            line = rows[r - 1]
+            line.extend([None] * (c - len(line)))
+            line[c - 1] = text.decode()
+
+    # ---------------------------------------------------------------- writing
+    def _sheet(self, sheet: str) -> SheetXml:
+        if sheet not in self._sheets:
+            if sheet not in self.package.sheets:
+                raise WorkbookReadError(
+                    f"Sheet '{sheet}' tidak ada di berkas {self.path.name}; temuan tidak dapat "
+                    "ditulis. Gunakan template terbaru.")
+            self._sheets[sheet] = SheetXml(parse_xml(self.package.read(self.package.sheets[sheet])))
+        return self._sheets[sheet]
+
+    @property
+    def styles(self) -> Styles:
+        if self._styles is None:
+            self._styles = Styles(self.package.read(STYLES))
+        return self._styles
+
+    def format_tokens(self, sheet: str, cells: Iterable[str]) -> dict[str, str]:
+        xml = self._sheet(sheet)
+        out = {}
+        for ref in cells:
+            s = xml.style(ref)
+            out[ref] = make_token(s, self.styles.fill_rgb(s))
+        return out
+
+    def restore_formats(self, sheet: str, tokens: Mapping[str, str]) -> None:
+        if sheet not in self.package.sheets:
+            return
+        xml = self._sheet(sheet)
+        count = len(self.styles.xfs)
+        for ref, token in tokens.items():
+            t = parse_token(token)
+            if t.get("s", "").isdigit() and int(t["s"]) < count:
+                xml.set_style(ref, int(t["s"]))
+            else:  # written by the live adapter: only the colour is known
+                xml.set_style(ref, self.styles.with_fill(xml.style(ref), t.get("c") or None))
+
+    def highlight(self, sheet: str, colours: Mapping[str, str]) -> None:
+        xml = self._sheet(sheet)
+        for ref, rgb in colours.items():
+            xml.set_style(ref, self.styles.with_fill(xml.style(ref), rgb))
+
+    def write_cells(self, sheet: str, cells: list, clear: tuple[int, int, int],
+                    heights: tuple[int, Mapping[int, float]] | None = None) -> None:
+        xml = self._sheet(sheet)
+        xml.clear_region(*clear)
+        if heights is not None:
+            start, sizes = heights
+            for number in [n for n in xml.row_numbers() if n >= start] + list(sizes):
+                xml.set_height(number, sizes.get(number))
+        for spec in cells:
+            xml.write(spec.ref, spec.value, spec.formula, self.styles.role(spec.role))
+        xml.update_dimension()
+
+    def set_status(self, sheet: str, column: int, rows: range, texts: Mapping[int, str]) -> None:
+        from ..layout.model import column_letter
+
+        xml = self._sheet(sheet)
+        cells = xml.column(column)
+        letter = column_letter(column)
+        array = xml.array_range(cells.get(rows.start))
+        for row in rows:
+            ref, text, cell = f"{letter}{row}", texts.get(row, ""), cells.get(row)
+            if not text and cell is None:
+                continue  # no cell, nothing shown: leave the row alone
+            in_array = array is not None and array[0] <= row <= array[2]
+            if in_array or (cell is not None and cell.find(_F) is not None):
+                xml.set_cached_text(ref, text, cell)
+            elif text or cell is not None:
+                xml.set_text(ref, text)
+
+    def save(self, target: Path | str, *, backup: bool = False) -> Path | None:
+        """Write the patched workbook to `target` atomically; returns the backup path."""
+        replace = {self.package.sheets[name]: xml.to_bytes() for name, xml in self._sheets.items()}
+        if self._styles is not None:
+            replace[STYLES] = self._styles.to_bytes()
+        drop = (CALC_CHAIN,) if self._sheets else ()
+        in_place = Path(target).resolve() == self.path.resolve()
+
+        def write(fh) -> None:
+            patch_package(self.package._zip, fh, replace, drop)
+            if in_place:  # release the source before it is renamed over (Windows)
+                self.close()
+
+        return write_atomic(target, write, backup=backup)
+
+    def close(self) -> None:
+        if self._book is not None:
+            self._book.close()
+            self._book = None
+        self.package.close()

@@ -1,0 +1,102 @@
+"""An open Excel workbook through xlwings: used by the ribbon buttons.
+
+Thin on purpose: values in and out through `sheet.range(...)`, one call per block;
+colours through `range.color`. Everything else (finding headers, binding records,
+the engine, what to write) is the same code the file adapter uses.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+
+from ..io.grid import Grid, clean_rows
+from .base import WorkbookAdapter, make_token, parse_token
+
+FORMULA_START = ("=", "+", "-", "@")
+DEFAULT_HEIGHT = 15  # Excel's standard row height for the template's font
+FILE_PREFIX = "_xlfn."  # how a file stores newer functions; typed formulas go without it
+
+
+class LiveAdapter(WorkbookAdapter):
+    def __init__(self, book):
+        self.book = book
+        self._grids: dict[str, Grid] = {}
+
+    # ---------------------------------------------------------------- reading
+    def sheet_names(self) -> list[str]:
+        return [sheet.name for sheet in self.book.sheets]
+
+    def grid(self, sheet: str) -> Grid:
+        if sheet not in self._grids:
+            sh = self.book.sheets[sheet]
+            last = sh.used_range.last_cell
+            values = sh.range((1, 1), (last.row, last.column)).options(
+                ndim=2, err_to_str=True).value
+            self._grids[sheet] = Grid(clean_rows(values or []))
+        return self._grids[sheet]
+
+    # ---------------------------------------------------------------- writing
+    def format_tokens(self, sheet: str, cells: Iterable[str]) -> dict[str, str]:
+        sh = self.book.sheets[sheet]
+        return {ref: make_token(None, _hex(sh.range(ref).color)) for ref in cells}
+
+    def restore_formats(self, sheet: str, tokens: Mapping[str, str]) -> None:
+        if sheet not in self.sheet_names():
+            return
+        sh = self.book.sheets[sheet]
+        for ref, token in tokens.items():
+            colour = parse_token(token).get("c")
+            sh.range(ref).color = f"#{colour}" if colour else None
+
+    def highlight(self, sheet: str, colours: Mapping[str, str]) -> None:
+        sh = self.book.sheets[sheet]
+        for ref, rgb in colours.items():
+            sh.range(ref).color = f"#{rgb}"
+
+    def write_cells(self, sheet: str, cells: list, clear: tuple[int, int, int],
+                    heights: tuple[int, Mapping[int, float]] | None = None) -> None:
+        sh = self.book.sheets[sheet]
+        first_row, first_col, last_col = clear
+        last_row = max([sh.used_range.last_cell.row, first_row] + [c.row for c in cells])
+        block = sh.range((first_row, first_col), (last_row, last_col))
+        block.clear_contents()
+        block.color = None
+        rows = [[None] * (last_col - first_col + 1) for _ in range(last_row - first_row + 1)]
+        for spec in cells:
+            rows[spec.row - first_row][spec.col - first_col] = (
+                spec.formula.replace(FILE_PREFIX, "") if spec.formula else _literal(spec.value))
+        block.value = rows
+        if heights is not None:
+            start, sizes = heights
+            if start <= last_row:
+                sh.range((start, first_col), (last_row, first_col)).row_height = DEFAULT_HEIGHT
+            for number, height in sizes.items():
+                sh.range((number, first_col)).row_height = height
+        for spec in cells:
+            if spec.role.startswith("level:"):
+                from ..template.sheets.temuan import LEVEL_COLOURS
+                sh.range(spec.ref).color = f"#{LEVEL_COLOURS[spec.role[6:]]}"
+        self._grids.pop(sheet, None)
+
+    def set_status(self, sheet: str, column: int, rows: range, texts: Mapping[int, str]) -> None:
+        sh = self.book.sheets[sheet]
+        column_range = sh.range((rows.start, column), (rows.stop - 1, column))
+        if str(sh.range((rows.start, column)).formula).startswith("="):
+            return  # the status UDF array formula keeps the column live by itself
+        column_range.value = [[_literal(texts.get(r, "")) or None] for r in rows]
+
+
+def _literal(value: object) -> object:
+    """Text that Excel would read as a formula is entered as text (leading apostrophe)."""
+    if isinstance(value, str) and value.startswith(FORMULA_START):
+        return "'" + value
+    return value
+
+
+def _hex(colour) -> str:
+    if colour is None:
+        return ""
+    if isinstance(colour, str):
+        return colour.lstrip("#").upper()
+    r, g, b = colour
+    return f"{r:02X}{g:02X}{b:02X}"

@@ -1,0 +1,150 @@
+"""`xlplugin bundle`: one zip for finance staff, to send by email or on a USB stick.
+
+Inside one folder: the empty template (.xlsm), `install.bat`, the Indonesian PDF
+guide, a plain-text readme, and `wheels/` with our wheel plus every Windows
+dependency for the chosen Python versions (and their exact pins per version).
+"""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+import zipfile
+from contextlib import nullcontext
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .wheels import BundleError, Target
+
+DEFAULT_PYTHONS = ("3.11",)
+CACHE = Path("build") / "wheelhouse"
+GUIDE = "Panduan_Pemasangan_dan_Penggunaan.pdf"
+README_TXT = "BACA_SAYA.txt"
+
+__all__ = ["BundleError", "BundleResult", "build_bundle", "default_zip"]
+
+
+@dataclass
+class BundleResult:
+    path: Path
+    folder: str
+    template: str
+    wheels: list[str] = field(default_factory=list)
+    pythons: tuple[str, ...] = DEFAULT_PYTHONS
+
+
+def project_root() -> Path:
+    import xlplugin
+
+    root = Path(xlplugin.__file__).resolve().parent.parent
+    if not (root / "pyproject.toml").exists():
+        raise BundleError("Perintah bundle harus dijalankan dari salinan sumber xlplugin "
+                          "(folder dengan pyproject.toml), bukan dari paket terpasang.")
+    return root
+
+
+def default_zip(pack) -> Path:
+    from xlplugin import __version__
+
+    return Path("build") / f"DAK_Nonfisik_IKM_{pack.tahun}_xlplugin-{__version__}.zip"
+
+
+def build_bundle(out: Path | None = None, *, pythons=DEFAULT_PYTHONS, cache: Path = CACHE,
+                 progress=None) -> BundleResult:
+    from xlplugin import __version__
+
+    from ..rulepack import load_pack
+    from .wheels import build_own_wheel, fetch
+
+    pack, root = load_pack(), project_root()
+    out = Path(out) if out else default_zip(pack)
+    step = progress.step if progress else (lambda _label: nullcontext())
+    folder = f"DAK_Nonfisik_IKM_{pack.tahun}"
+    with tempfile.TemporaryDirectory(prefix="xlplugin-bundle-") as tmp:
+        stage = Path(tmp) / folder
+        wheels_dir = stage / "wheels"
+        with step("Membuat wheel xlplugin"):
+            own = build_own_wheel(root, wheels_dir)
+        names = {own.name}
+        for py in pythons:
+            with step(f"Mengumpulkan wheel Windows untuk Python {py}"):
+                names |= _collect(fetch(own, Target(py), cache / f"win_amd64-cp{py}"), py,
+                                  wheels_dir)
+        with step("Membangun templat kosong"):
+            template = _template(stage, pack)
+        with step("Menulis install.bat dan panduan PDF"):
+            _installer(stage, __version__, own.name, sorted(names), list(pythons), template)
+            _guide(root, stage, pack)
+        with step("Mengemas zip"):
+            _zip(stage, out)
+    return BundleResult(out, folder, template, sorted(names), tuple(pythons))
+
+
+def _collect(wheels: list[Path], py: str, wheels_dir: Path) -> set[str]:
+    from .installer import requirements_text
+
+    for w in wheels:
+        if not (wheels_dir / w.name).exists():
+            shutil.copy2(w, wheels_dir / w.name)
+    (wheels_dir / f"requirements-py{py}.txt").write_text(requirements_text(wheels),
+                                                        encoding="ascii")
+    return {w.name for w in wheels}
+
+
+def _template(stage: Path, pack) -> str:
+    from ..template.build import build_template
+
+    path = build_template(None, stage / f"{pack.template_name}.xlsm")
+    return Path(path).name
+
+
+def _installer(stage: Path, version: str, own: str, wheels: list[str], pythons: list[str],
+               template: str) -> None:
+    from . import installer
+
+    installer.write(stage / "install.bat",
+                    installer.render(version, own, wheels, pythons, template))
+    text = README_TEXT.format(version=version, template=template, guide=GUIDE,
+                              pythons=" atau ".join(pythons))
+    (stage / README_TXT).write_bytes(text.replace("\n", "\r\n").encode("utf-8"))
+
+
+def _guide(root: Path, stage: Path, pack) -> None:
+    from ..reports.pdf import convert
+    from .guide import guide_markdown, write_guide_docx
+
+    with tempfile.TemporaryDirectory(prefix="xlplugin-panduan-") as tmp:
+        docx = write_guide_docx(guide_markdown(root / "README.md"), root,
+                                Path(tmp) / f"{Path(GUIDE).stem}.docx",
+                                f"Panduan Buku Kerja RAB/KAK DAK Nonfisik Sentra IKM {pack.tahun}")
+        (pdf,) = convert([docx], Path(tmp))
+        shutil.copy2(pdf, stage / GUIDE)
+
+
+def _zip(stage: Path, out: Path) -> None:
+    out.parent.mkdir(parents=True, exist_ok=True)
+    partial = out.with_name(out.name + ".sebagian")
+    with zipfile.ZipFile(partial, "w") as zf:
+        for path in sorted(stage.rglob("*")):
+            if path.is_file():
+                method = zipfile.ZIP_STORED if path.suffix in (".whl", ".xlsm", ".pdf") \
+                    else zipfile.ZIP_DEFLATED
+                zf.write(path, path.relative_to(stage.parent).as_posix(), compress_type=method)
+    partial.replace(out)
+
+
+README_TEXT = """Buku kerja RAB/KAK DAK Nonfisik Sentra IKM - paket xlplugin {version}
+
+Isi folder ini:
+- {template}: templat buku kerja (Excel, bermakro).
+- install.bat: pemasang paket Python untuk pengguna ini (tanpa internet).
+- {guide}: panduan singkat.
+- wheels: paket Python yang dipasang oleh install.bat (jangan diubah).
+
+Langkah singkat:
+1. Ekstrak seluruh isi zip ke satu folder (klik kanan > Extract All).
+2. Pastikan Python {pythons} (64-bit) terpasang; bila belum, install.bat menjelaskan caranya.
+3. Klik dua kali install.bat dan tunggu sampai tertulis SELESAI.
+4. Buka {template}, klik "Aktifkan Konten" (Enable Content).
+Menjalankan install.bat lagi aman; paket versi baru menggantikan yang lama.
+"""

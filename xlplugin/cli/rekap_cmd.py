@@ -1,0 +1,77 @@
+"""`xlplugin rekap FOLDER -o rekap.xlsx`: one workbook for many returned kab/kota files.
+
+Exit codes: 0 every file read in full; 1 the rekap was written but some files could
+not be read (or only in part), or two files name the same kab/kota - they are listed; 2 nothing written (no folder, no
+workbook, the output cannot be written).
+"""
+
+from __future__ import annotations
+
+import sys
+
+HELP = "Rekap semua buku kerja kab/kota dalam satu folder menjadi satu buku kerja."
+
+
+def add_arguments(parser) -> None:
+    parser.add_argument("folder", metavar="FOLDER",
+                        help="folder berisi berkas .xlsm/.xlsx kab/kota (termasuk subfolder)")
+    parser.add_argument("-o", "--output", metavar="KELUARAN", default="rekap.xlsx",
+                        help="buku kerja rekap yang ditulis (bawaan: rekap.xlsx)")
+    parser.add_argument("-j", "--proses", type=int, default=None, metavar="N",
+                        help="jumlah proses paralel (bawaan: jumlah inti prosesor)")
+    parser.add_argument("--tanpa-progres", action="store_true",
+                        help="jangan tampilkan bilah progres")
+
+
+def run(args) -> int:
+    from pathlib import Path
+
+    from ..io.safe_write import WriteError
+    from ..rekap.collect import collect, find_workbooks
+    from ..rekap.progress import ProgressBar
+    from ..rekap.workbook import write_rekap
+
+    folder, target = Path(args.folder), Path(args.output)
+    if not folder.is_dir():
+        print(f"Folder {folder} tidak ditemukan.", file=sys.stderr)
+        return 2
+    if args.proses is not None and args.proses < 1:
+        print("Jumlah proses (-j) paling sedikit 1.", file=sys.stderr)
+        return 2
+    if target.suffix.lower() != ".xlsx":
+        print("Berkas rekap harus berakhiran .xlsx.", file=sys.stderr)
+        return 2
+    paths, skipped = find_workbooks(folder, exclude=(target,))
+    if not paths:
+        print(f"Tidak ada berkas .xlsm/.xlsx di folder {folder}.", file=sys.stderr)
+        return 2
+    bar = ProgressBar(len(paths), enabled=not args.tanpa_progres)
+    rekap = collect(folder, paths, workers=args.proses, progress=bar)
+    bar.finish()
+    try:
+        backup = write_rekap(rekap, target)
+    except WriteError as exc:
+        print(str(exc), file=sys.stderr)
+        return 2
+    _report(rekap, skipped, target, backup)
+    return 1 if rekap.bermasalah or rekap.ganda else 0
+
+
+def _report(rekap, skipped, target, backup) -> None:
+    from ..rekap.sheets import status_berkas
+
+    ok, failed = rekap.terbaca, rekap.gagal
+    print(f"{len(rekap.files)} berkas diproses: {len(ok)} terbaca, {len(failed)} tidak terbaca.")
+    if skipped:
+        print(f"{len(skipped)} salinan hasil pemeriksaan/cadangan dilewati "
+              "(*.diperiksa.*, *.cadangan-*).")
+    for f in rekap.bermasalah:
+        reason = f.galat or "; ".join(p.message for p in f.masalah_baca if p.is_blocking)
+        print(f"  [{status_berkas(f)}] {f.file}: {reason}")
+    for group in rekap.ganda:
+        print(f"  [Kab/kota ganda] {group[0].kab_kota}: " + ", ".join(f.file for f in group))
+    findings = sum(len(f.temuan) for f in ok)
+    print(f"{findings} temuan, {len(rekap.duplikat)} duplikasi antarberkas.")
+    print(f"Rekap ditulis ke {target}")
+    if backup is not None:
+        print(f"Rekap lama disimpan sebagai {backup}")

@@ -1,0 +1,1 @@
+"""Reading and writing workbook files: calamine reads, XML patches write, safely."""

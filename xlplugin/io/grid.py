@@ -1,0 +1,35 @@
+"""A sheet's values as a plain grid, the same shape from every reader.
+
+Row 1 / column 1 is cell A1; empty cells are None; numbers arrive as float (as
+calamine and xlwings give them); text stays text (a NIK is never turned into a
+number here); Excel error values arrive as their text ("#N/A").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+
+class Grid:
+    __slots__ = ("rows",)
+
+    def __init__(self, rows: Sequence[Sequence[object]]):
+        self.rows = rows
+
+    @property
+    def height(self) -> int:
+        return len(self.rows)
+
+    def value(self, row: int, col: int) -> object:
+        if row < 1 or col < 1 or row > len(self.rows):
+            return None
+        line = self.rows[row - 1]
+        return line[col - 1] if col <= len(line) else None
+
+    def row_values(self, row: int) -> Sequence[object]:
+        return self.rows[row - 1] if 1 <= row <= len(self.rows) else ()
+
+
+def clean_rows(rows: list[list[object]]) -> list[list[object]]:
+    """calamine gives '' for empty cells; the grid uses None, as xlwings does."""
+    return [[None if v == "" else v for v in line] for line in rows]

@@ -1,0 +1,171 @@
+"""Read a workbook through the published layout into a Dokumen, with problems as data.
+
+Works over any grid source (the file adapter over python-calamine, the live adapter
+over xlwings): `sheet_names()` and `grid(name)`. Everything that does not match the
+template becomes a `ReadProblem` naming sheet and cell; only an unreadable file
+raises (`WorkbookReadError`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Protocol
+
+from ..domain.finding import Finding
+from ..domain.records import Dokumen
+from ..layout import load_layout
+from ..layout.binding import bind_dokumen
+from ..layout.model import Layout, Table, column_index, column_letter
+from .errors import CATATAN, GALAT, ReadProblem
+from .grid import Grid
+from .headers import TableColumns, locate_columns, norm
+
+
+class GridSource(Protocol):
+    def sheet_names(self) -> list[str]: ...
+
+    def grid(self, sheet: str) -> Grid: ...
+
+
+@dataclass
+class WorkbookRead:
+    """What was read, and how the layout's places map onto this workbook's places."""
+
+    doc: Dokumen
+    problems: list[ReadProblem]
+    sheets: dict[str, str]  # layout sheet name -> actual sheet name (missing: absent)
+    columns: dict[str, TableColumns] = field(default_factory=dict)  # by table key
+    profil_rows: dict[int, int] = field(default_factory=dict)  # layout row -> actual row
+
+    def locate(self, finding: Finding, layout: Layout) -> Finding:
+        """The finding pointed at the cell where this workbook really holds the value."""
+        sheet = self.sheets.get(finding.sheet, finding.sheet)
+        cell = finding.cell
+        table = layout.table_for_sheet(finding.sheet)
+        if cell and table and table.key in self.columns:
+            cell = _move_column(cell, table, self.columns[table.key])
+        elif cell and finding.sheet == layout.profil.sheet:
+            cell = _move_row(cell, self.profil_rows)
+        if sheet == finding.sheet and cell == finding.cell:
+            return finding
+        row = int(cell.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ")) if cell else finding.row
+        return replace(finding, sheet=sheet, cell=cell, row=row)
+
+
+def read_workbook(source: GridSource, layout: Layout | None = None) -> WorkbookRead:
+    layout = layout or load_layout()
+    problems: list[ReadProblem] = []
+    sheets = resolve_sheets(source.sheet_names(), _input_sheets(layout), problems)
+    profil, profil_rows = _read_profil(source, layout, sheets, problems)
+    tables, columns = {}, {}
+    for key, table in layout.tables.items():
+        actual = sheets.get(table.sheet)
+        if actual is None:
+            tables[key] = []
+            continue
+        grid = source.grid(actual)
+        cols = locate_columns(grid, table, actual)
+        problems.extend(cols.problems)
+        columns[key] = cols
+        tables[key] = list(_rows(grid, table, cols, actual, problems))
+    doc = bind_dokumen(layout, profil, tables)
+    return WorkbookRead(doc, problems, sheets, columns, profil_rows)
+
+
+def load_dokumen(path: Path | str) -> tuple[Dokumen, list[ReadProblem]]:
+    """The typed content of a workbook file and what did not match the template."""
+    from ..adapters.file import FileAdapter
+
+    with FileAdapter(path) as adapter:
+        read = read_workbook(adapter)
+    return read.doc, read.problems
+
+
+def resolve_sheets(present: list[str], wanted: list[str],
+                   problems: list[ReadProblem]) -> dict[str, str]:
+    by_norm = {norm(name): name for name in present}
+    out = {}
+    for name in wanted:
+        if name in present:
+            out[name] = name
+        elif norm(name) in by_norm:
+            out[name] = by_norm[norm(name)]
+            problems.append(ReadProblem(
+                CATATAN, out[name], None,
+                f"Sheet '{out[name]}' dibaca sebagai sheet '{name}' dari template."))
+        else:
+            problems.append(ReadProblem(
+                GALAT, name, None,
+                f"Sheet '{name}' tidak ditemukan di buku kerja; isinya dianggap kosong. "
+                "Jangan mengganti nama atau menghapus sheet template."))
+    return out
+
+
+def _input_sheets(layout: Layout) -> list[str]:
+    return [layout.profil.sheet] + [t.sheet for t in layout.tables.values()]
+
+
+def _read_profil(source: GridSource, layout: Layout, sheets: dict[str, str],
+                 problems: list[ReadProblem]) -> tuple[dict, dict[int, int]]:
+    form = layout.profil
+    actual = sheets.get(form.sheet)
+    if actual is None:
+        return {}, {}
+    grid = source.grid(actual)
+    label_col, value_col = column_index(form.label_column), column_index(form.value_column)
+    label_rows = {}
+    for row in range(1, grid.height + 1):
+        label_rows.setdefault(norm(grid.value(row, label_col)), row)
+    values, rows = {}, {}
+    for f in form.fields:
+        row = label_rows.get(norm(f.label), f.row)
+        if row == f.row and norm(grid.value(row, label_col)) != norm(f.label):
+            problems.append(ReadProblem(
+                CATATAN, actual, f"{form.label_column}{f.row}",
+                f"Keterangan di sel {form.label_column}{f.row} sheet '{actual}' bukan "
+                f"'{f.label}'; nilainya dibaca dari sel {form.value_column}{f.row}."))
+        rows[f.row] = row
+        values[f.key] = grid.value(row, value_col)
+    return values, rows
+
+
+def _rows(grid: Grid, table: Table, cols: TableColumns, sheet: str,
+          problems: list[ReadProblem]):
+    getters = [(c.key, cols.columns.get(c.key)) for c in table.columns]
+    first, last = cols.header_row + 1, cols.header_row + table.capacity
+    for row in range(first, min(last, grid.height) + 1):
+        line = grid.row_values(row)
+        yield row, {key: (line[col - 1] if col and col <= len(line) else None)
+                    for key, col in getters}
+    _check_overflow(grid, table, cols, last, sheet, problems)
+
+
+def _check_overflow(grid: Grid, table: Table, cols: TableColumns, last: int, sheet: str,
+                    problems: list[ReadProblem]) -> None:
+    inputs = [cols.columns[c.key] for c in table.columns if c.is_input and c.key in cols.columns]
+    for row in range(last + 1, grid.height + 1):
+        line = grid.row_values(row)
+        if any(col <= len(line) and line[col - 1] not in (None, "") for col in inputs):
+            problems.append(ReadProblem(
+                GALAT, sheet, f"A{row}",
+                f"Ada isian di baris {row} sheet '{sheet}', di bawah baris terakhir tabel "
+                f"({last}); baris itu tidak diperiksa. Pindahkan ke dalam tabel."))
+            return
+
+
+def _move_column(cell: str, table: Table, cols: TableColumns) -> str:
+    letters = cell.rstrip("0123456789")
+    index = column_index(letters)
+    for c in table.columns:
+        if c.index == index and c.key in cols.columns:
+            return f"{column_letter(cols.columns[c.key])}{cell[len(letters):]}"
+    return cell
+
+
+def _move_row(cell: str, rows: dict[int, int]) -> str:
+    letters = cell.rstrip("0123456789")
+    row = int(cell[len(letters):])
+    return f"{letters}{rows.get(row, row)}"
+
+

@@ -1,0 +1,139 @@
+"""Edit `xl/styles.xml` in place: add fills, fonts and cell formats, reuse identical ones.
+
+A highlighted cell gets a copy of its own cell format with only the fill changed, so
+its number format, font, borders and protection stay. Identical formats are reused,
+so validating again does not grow the file.
+"""
+
+from __future__ import annotations
+
+from copy import deepcopy
+
+from lxml import etree
+
+from .package import NS_MAIN, parse_xml
+
+N = f"{{{NS_MAIN}}}"
+
+ROLE_FONTS = {
+    "title": '<font><b/><sz val="14"/><color rgb="FF1F4E78"/><name val="Calibri"/></font>',
+    "subtitle": '<font><i/><sz val="10"/><color rgb="FF595959"/><name val="Calibri"/></font>',
+    "label": '<font><b/><sz val="10"/><name val="Calibri"/></font>',
+    "header": '<font><b/><sz val="10"/><color rgb="FFFFFFFF"/><name val="Calibri"/></font>',
+    "link": '<font><u/><sz val="10"/><color rgb="FF0563C1"/><name val="Calibri"/></font>',
+}
+WRAP = '<alignment wrapText="1" vertical="top"/>'
+TOP = '<alignment vertical="top"/>'
+HEADER_FILL = "1F4E78"
+
+
+class Styles:
+    def __init__(self, data: bytes):
+        self.root = parse_xml(data)
+        self.fonts = self._list("fonts")
+        self.fills = self._list("fills")
+        self.xfs = self._list("cellXfs")
+        self._keys: dict[str, int] = {}
+
+    def _list(self, tag: str):
+        node = self.root.find(N + tag)
+        if node is None:  # a minimal styles.xml may lack fonts/fills: create in schema order
+            node = etree.SubElement(self.root, N + tag)
+        return node
+
+    def to_bytes(self) -> bytes:
+        for node in (self.fonts, self.fills, self.xfs):
+            node.set("count", str(len(node)))
+        return etree.tostring(self.root, xml_declaration=True, encoding="UTF-8",
+                              standalone=True)
+
+    # ---------------------------------------------------------------- lookups
+    def xf(self, index: int):
+        return self.xfs[index] if 0 <= index < len(self.xfs) else self.xfs[0]
+
+    def fill_rgb(self, index: int) -> str:
+        """The solid fill colour (RRGGBB) of a cell format, '' when it has none."""
+        fill_id = int(self.xf(index).get("fillId", "0"))
+        if fill_id >= len(self.fills):
+            return ""
+        pattern = self.fills[fill_id].find(N + "patternFill")
+        if pattern is None or pattern.get("patternType") != "solid":
+            return ""
+        fg = pattern.find(N + "fgColor")
+        rgb = fg.get("rgb") if fg is not None else None
+        return rgb[-6:].upper() if rgb else ""
+
+    # ---------------------------------------------------------------- additions
+    def _ensure(self, parent, xml: str) -> int:
+        element = etree.fromstring(_qualify(xml))
+        key = _canon(element)
+        for i, existing in enumerate(parent):
+            if _canon(existing) == key:
+                return i
+        parent.append(element)
+        return len(parent) - 1
+
+    def fill(self, rgb: str | None) -> int:
+        if not rgb:
+            return 0
+        return self._ensure(self.fills, f'<fill><patternFill patternType="solid"><fgColor '
+                                        f'rgb="FF{rgb}"/><bgColor indexed="64"/></patternFill>'
+                                        "</fill>")
+
+    def with_fill(self, base: int, rgb: str | None) -> int:
+        """A cell format equal to `base` except its fill."""
+        xf = deepcopy(self.xf(base))
+        fill_id = self.fill(rgb)
+        xf.set("fillId", str(fill_id))
+        if fill_id:
+            xf.set("applyFill", "1")
+        else:
+            xf.attrib.pop("applyFill", None)
+        return self._add_xf(xf)
+
+    def role(self, role: str) -> int:
+        """The cell format of a Temuan role (title, header, link, level:<LEVEL>, ...)."""
+        if role in self._keys:
+            return self._keys[role]
+        from ..template.sheets.temuan import LEVEL_COLOURS
+
+        font = self._ensure(self.fonts, ROLE_FONTS[role]) if role in ROLE_FONTS else 0
+        rgb = LEVEL_COLOURS[role[6:]] if role.startswith("level:") else (
+            HEADER_FILL if role == "header" else None)
+        fill = self.fill(rgb)
+        attrs = f'numFmtId="0" fontId="{font}" fillId="{fill}" borderId="0" xfId="0"'
+        if font:
+            attrs += ' applyFont="1"'
+        if fill:
+            attrs += ' applyFill="1"'
+        align = {"wrap": WRAP, "subtitle": WRAP, "header": WRAP, "top": TOP}.get(role, "")
+        if role.startswith("level:"):
+            align = TOP
+        if align:
+            attrs += ' applyAlignment="1"'
+        xml = f"<xf {attrs}>{align}</xf>"
+        index = self._add_xf(etree.fromstring(_qualify(xml)))
+        self._keys[role] = index
+        return index
+
+    def _add_xf(self, xf) -> int:
+        key = _canon(xf)
+        for i, existing in enumerate(self.xfs):
+            if _canon(existing) == key:
+                return i
+        self.xfs.append(xf)
+        return len(self.xfs) - 1
+
+
+def _qualify(xml: str) -> str:
+    """Put a bare snippet in the main namespace so it compares equal to parsed elements."""
+    head, _, rest = xml.partition(">")
+    if head.endswith("/"):
+        return f'{head[:-1]} xmlns="{NS_MAIN}"/>' + rest
+    return f'{head} xmlns="{NS_MAIN}">' + rest
+
+
+def _canon(element) -> tuple:
+    """Tag, attributes and children: equal for equal formats whatever the namespace prefixes."""
+    return (etree.QName(element).localname, tuple(sorted(element.attrib.items())),
+            tuple(_canon(child) for child in element if isinstance(child.tag, str)))

@@ -1,0 +1,208 @@
+"""An input-table sheet: title block, Excel table, formula and status columns, records.
+
+Input columns are formatted and unlocked through their column style (so empty rows need
+no cell records); formula cells are written in every capacity row, grey and locked.
+The live-check status column sits right of the table (Excel forbids array formulas
+inside tables) as one legacy array formula over all capacity rows.
+"""
+
+from __future__ import annotations
+
+import math
+from copy import copy
+from datetime import date, datetime
+from decimal import Decimal
+
+from openpyxl.cell import Cell
+from openpyxl.styles import Alignment
+from openpyxl.workbook.defined_name import DefinedName
+from openpyxl.worksheet.formula import ArrayFormula
+from openpyxl.worksheet.table import Table as ExcelTable
+from openpyxl.worksheet.table import TableStyleInfo
+
+from ...domain.values import Invalid
+from ...layout.model import Layout, Table, column_letter
+from ...layout.udf import status_formula
+from .. import styles
+from ..formulas import expand, formula_columns, quote_sheet
+from ..validation import add_table_validations
+
+STATUS_HEADER = "Status Periksa"
+STATUS_WIDTH = 48
+BANNER_NAME = "xlp_BannerMakro"
+BANNER_LINE = ("Makro belum aktif: kolom Status Periksa dan tab pita 'DAK Nonfisik' baru bekerja "
+               "setelah Anda klik 'Aktifkan Konten' (Enable Content). Lihat sheet Petunjuk.")
+BANNER_ROW_OFFSET = 1  # the banner line sits one row above the header
+PRINT_ROWS_EMPTY = 20
+PRINT_WIDTH_CHARS = 260  # column-width characters that stay readable on one A4 landscape  # an empty template prints a short blank form, not 2,000 rows
+TEXT_TYPES = {"code", "text", "enum", "nik"}
+
+
+class CapacityError(ValueError):
+    """More records than the table's capacity: an Indonesian message for the user."""
+
+
+def build_table_sheet(ws, layout: Layout, table: Table, records: list | None = None) -> None:
+    subtitle = (f"Tabel Excel {table.name}: kolom putih diisi; kolom abu-abu dihitung otomatis "
+                f"dan terkunci. Kapasitas {table.capacity:,} baris.".replace(",", "."))
+    styles.style_title_block(ws, table.title, subtitle, table.instructions, layout.meta,
+                             _instruction_span(table))
+    _banner_line(ws, table)
+    _headers(ws, table)
+    _input_columns(ws, table)
+    _formula_cells(ws, layout, table)
+    if table.status:
+        _status_column(ws, layout, table)
+    ws.add_table(_excel_table(table))
+    add_table_validations(ws, layout, table)
+    write_records(ws, table, records or [])
+    _sheet_setup(ws, table, len(records or []))
+
+
+def _instruction_span(table: Table, chars: float = 130) -> int:
+    total, span = 0.0, 0
+    for col in table.columns:
+        total += col.width
+        span += 1
+        if total >= chars:
+            break
+    return max(span, 1)
+
+
+def _banner_line(ws, table: Table) -> None:
+    row = table.header_row - BANNER_ROW_OFFSET
+    cell = ws.cell(row, 1, BANNER_LINE)
+    cell.font = styles.Font(name=styles.FONT_NAME, size=10, bold=True, color="C00000")
+    ref = f"{quote_sheet(ws.title)}!${row}:${row}"
+    ws.defined_names[BANNER_NAME] = DefinedName(BANNER_NAME, attr_text=ref)
+
+
+def _headers(ws, table: Table) -> None:
+    for col in table.columns:
+        styles.style_header(ws.cell(table.header_row, col.index, col.header))
+        ws.column_dimensions[col.letter].width = col.width
+    ws.row_dimensions[table.header_row].height = 54
+
+
+def _input_columns(ws, table: Table) -> None:
+    """Column styles: every empty row of an input column is formatted and unlocked."""
+    for col in table.columns:
+        if col.is_input:
+            dim = ws.column_dimensions[col.letter]
+            dim.number_format = styles.number_format(col.type, col.key)
+            dim.protection = styles.UNLOCKED
+            dim.font = styles.BODY_FONT
+            dim.alignment = styles.input_alignment(col.type, col.width)
+
+
+def _formula_cells(ws, layout: Layout, table: Table) -> None:
+    for col in formula_columns(table):
+        proto = _prototype(ws, styles.style_formula, col.type)
+        for row in range(table.first_row, table.last_row + 1):
+            cell = ws.cell(row, col.index, expand(layout, table, col.formula, row))
+            cell._style = copy(proto)
+
+
+def _status_column(ws, layout: Layout, table: Table) -> None:
+    letter = table.status_letter
+    styles.style_header(ws.cell(table.header_row, len(table.columns) + 1, STATUS_HEADER))
+    ws.column_dimensions[letter].width = STATUS_WIDTH
+    proto = _prototype(ws, _style_status)
+    for row in range(table.first_row, table.last_row + 1):
+        ws.cell(row, len(table.columns) + 1)._style = copy(proto)
+    ref = f"{letter}{table.first_row}:{letter}{table.last_row}"
+    ws[f"{letter}{table.first_row}"].value = ArrayFormula(ref, status_formula(layout, table.key))
+
+
+def _style_status(cell) -> None:
+    cell.fill = styles.STATUS_FILL
+    cell.font = styles.BODY_FONT
+    cell.protection = styles.LOCKED
+    cell.alignment = Alignment(vertical="top")
+
+
+def _excel_table(table: Table) -> ExcelTable:
+    result = ExcelTable(displayName=table.name, ref=table.ref)
+    result.tableStyleInfo = TableStyleInfo(name="TableStyleLight1", showRowStripes=True,
+                                           showColumnStripes=False, showFirstColumn=False,
+                                           showLastColumn=False)
+    return result
+
+
+def _sheet_setup(ws, table: Table, filled: int) -> None:
+    ws.freeze_panes = f"{'B' if len(table.columns) > 12 else 'A'}{table.first_row}"
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.print_title_rows = f"{table.header_row}:{table.header_row}"
+    width = sum(c.width for c in table.columns) + (STATUS_WIDTH if table.status else 0)
+    ws.page_setup.fitToWidth = max(1, math.ceil(width / PRINT_WIDTH_CHARS))
+    if ws.page_setup.fitToWidth > 1:
+        ws.print_title_cols = "A:A"  # each page keeps the row's code
+    last_col = column_letter(len(table.columns) + (1 if table.status else 0))
+    last_row = table.header_row + max(filled, PRINT_ROWS_EMPTY)
+    ws.print_area = f"A1:{last_col}{last_row}"
+    ws.page_margins.left = ws.page_margins.right = 0.4
+    protect(ws)
+
+
+def protect(ws) -> None:
+    """Protection without a password (documented in Petunjuk): guards formulas, not secrets."""
+    p = ws.protection
+    p.sheet = True
+    p.formatColumns = False  # False = allowed: users may widen columns and rows
+    p.formatRows = False
+    p.autoFilter = False
+    p.sort = False
+
+
+# ---------------------------------------------------------------- records
+def write_records(ws, table: Table, records: list) -> None:
+    if len(records) > table.capacity:
+        raise CapacityError(
+            f"Sheet {table.sheet}: {len(records)} baris melebihi kapasitas tabel "
+            f"({table.capacity} baris).")
+    for col in table.columns:
+        if not col.is_input:
+            continue
+        proto = _prototype(ws, styles.style_input, col.type, col.key, col.width)
+        for i, record in enumerate(records):
+            value = cell_value(getattr(record, col.key), col.type)
+            if value is None:
+                continue
+            cell = ws.cell(table.first_row + i, col.index, value)
+            cell._style = copy(proto)
+    _row_heights(ws, table, records)
+
+
+def _row_heights(ws, table: Table, records: list) -> None:
+    """Rows with wrapped text get a height: not every program re-fits rows on load."""
+    wrapped = [c for c in table.columns if c.is_input and styles.input_alignment(
+        c.type, c.width).wrap_text]
+    for i, record in enumerate(records):
+        lines = max((math.ceil(len(str(getattr(record, c.key) or "")) / (c.width * 1.05))
+                     for c in wrapped), default=1)
+        if lines > 1:
+            ws.row_dimensions[table.first_row + i].height = 13.5 * lines
+
+
+def cell_value(value: object, kind: str) -> object:
+    """A record field as the cell value a user would have typed."""
+    if value is None:
+        return None
+    if isinstance(value, Invalid):
+        return value.raw
+    if isinstance(value, bool):
+        return "Ya" if value else "Tidak"
+    if isinstance(value, (date, datetime, int, float, Decimal)):
+        if kind in TEXT_TYPES:
+            return str(value)
+        return value
+    return str(value)
+
+
+def _prototype(ws, styler, *args):
+    cell = Cell(ws)
+    styler(cell, *args)
+    return cell._style

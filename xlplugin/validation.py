@@ -1,0 +1,178 @@
+"""Validate a workbook through an adapter and write the findings back into it.
+
+The ribbon buttons (Validasi, Bersihkan Sorotan) and `xlplugin validate` call exactly
+these three functions; the adapter decides how cells are reached (a file or a live
+Excel book), everything else happens here once:
+
+- `validate_workbook(adapter)`: read through the layout, run the engine, point each
+  finding at the cell where this workbook really holds the value;
+- `write_findings(adapter, findings)`: clear the previous run's colours (from the
+  register kept on Temuan), colour the flagged cells, update the status columns, and
+  fill Temuan (list, time of check, fingerprint of the inputs, new register);
+- `clear_highlights(adapter)`: restore every cell the last run coloured.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import datetime
+
+from .domain.finding import Finding
+from .io.errors import ReadProblem
+from .io.reader import WorkbookRead, read_workbook
+from .layout import load_layout
+from .layout.model import Layout
+from .template.sheets.temuan import (
+    LEVEL_COLOURS,
+    LEVEL_RANK,
+    Fingerprint,
+    Row,
+    TemuanSheet,
+    read_register,
+    row_heights,
+    temuan_cells,
+)
+
+_READ = "_xlplugin_read"  # the adapter's memo of its last read (one read per button press)
+
+
+def validate_workbook(adapter, layout: Layout | None = None) -> list[Finding]:
+    """All findings of the workbook, sorted, each at the cell it really concerns."""
+    from .engine import validate
+
+    layout = layout or load_layout()
+    read = _read(adapter, layout)
+    return [read.locate(f, layout) for f in validate(read.doc, layout=layout)]
+
+
+def read_problems(adapter, layout: Layout | None = None) -> list[ReadProblem]:
+    """What did not match the template while reading (moved columns, missing sheets)."""
+    return _read(adapter, layout or load_layout()).problems
+
+
+def write_findings(adapter, findings: list[Finding], layout: Layout | None = None, *,
+                   now: datetime | None = None) -> None:
+    layout = layout or load_layout()
+    read = _read(adapter, layout)
+    temuan = TemuanSheet(layout)
+    _restore(adapter, layout)
+    marks = _marks(read.problems, findings)
+    register = []
+    for sheet, colours in marks.items():
+        tokens = adapter.format_tokens(sheet, colours)
+        register += [(sheet, ref, tokens[ref]) for ref in sorted(colours, key=_cell_order)]
+        adapter.highlight(sheet, colours)
+    _write_status(adapter, layout, read, findings)
+    rows = [_problem_row(p) for p in read.problems] + [_finding_row(f) for f in findings]
+    stamp = (now or datetime.now()).strftime("%d-%m-%Y %H:%M")
+    cells = temuan_cells(layout, rows, stamp, fingerprints(adapter, layout, read, stored=True),
+                         register)
+    adapter.write_cells(temuan.name, cells, (1, 1, temuan.last_col),
+                        (temuan.first_row, row_heights(layout, rows)))
+
+
+def clear_highlights(adapter, layout: Layout | None = None) -> int:
+    """Give every cell coloured by the last check its own format back; returns how many."""
+    layout = layout or load_layout()
+    temuan = TemuanSheet(layout)
+    count = _restore(adapter, layout)
+    adapter.write_cells(temuan.name, [], (temuan.first_row, temuan.register_col,
+                                          temuan.last_col))
+    return count
+
+
+def fingerprints(adapter, layout: Layout, read: WorkbookRead, *,
+                 stored: bool) -> list[Fingerprint]:
+    from .io.fingerprint import compute, parts
+
+    out = []
+    for part in parts(layout):
+        actual = read.sheets.get(part.sheet)
+        value = compute(part, adapter.grid(actual) if actual else None)
+        out.append(Fingerprint(part.key, part.formula(), value, value if stored else None))
+    return out
+
+
+def status_texts(findings: list[Finding]) -> dict[tuple[str, int], str]:
+    """What the status column shows per (sheet, row): the worst level and the rule IDs."""
+    by_row: dict[tuple[str, int], list[Finding]] = defaultdict(list)
+    for f in findings:
+        if f.row is not None:
+            by_row[(f.sheet, f.row)].append(f)
+    out = {}
+    for key, group in by_row.items():
+        worst = min(group, key=lambda f: LEVEL_RANK.get(f.level, 99)).level
+        rules = ", ".join(dict.fromkeys(f.rule for f in group))
+        out[key] = f"{worst}: {rules}"
+    return out
+
+
+# ---------------------------------------------------------------- internals
+def _read(adapter, layout: Layout) -> WorkbookRead:
+    read = getattr(adapter, _READ, None)
+    if read is None:
+        read = read_workbook(adapter, layout)
+        setattr(adapter, _READ, read)
+    return read
+
+
+def _restore(adapter, layout: Layout) -> int:
+    temuan = TemuanSheet(layout)
+    if temuan.name not in adapter.sheet_names():
+        return 0
+    by_sheet: dict[str, dict[str, str]] = defaultdict(dict)
+    for sheet, ref, token in read_register(layout, adapter.grid(temuan.name)):
+        by_sheet[sheet][ref] = token
+    for sheet, tokens in by_sheet.items():
+        adapter.restore_formats(sheet, tokens)
+    return sum(len(t) for t in by_sheet.values())
+
+
+def _marks(problems: list[ReadProblem], findings: list[Finding]) -> dict[str, dict[str, str]]:
+    """sheet -> {cell: colour}: each flagged cell in the colour of its worst finding."""
+    worst: dict[tuple[str, str], str] = {}
+    for f in findings:
+        ref = f.cell or (f"A{f.row}" if f.row else None)
+        if ref is None:
+            continue
+        key = (f.sheet, ref)
+        if key not in worst or LEVEL_RANK[f.level] < LEVEL_RANK[worst[key]]:
+            worst[key] = f.level
+    out: dict[str, dict[str, str]] = defaultdict(dict)
+    for (sheet, ref), level in worst.items():
+        out[sheet][ref] = LEVEL_COLOURS[level]
+    return out
+
+
+def _write_status(adapter, layout: Layout, read: WorkbookRead, findings: list[Finding]) -> None:
+    texts = status_texts(findings)
+    for key, table in layout.tables.items():
+        actual = read.sheets.get(table.sheet)
+        if not table.status or actual is None:
+            continue
+        cols = read.columns[key]
+        rows = range(cols.header_row + 1, cols.header_row + table.capacity + 1)
+        filled = {r.row for r in getattr(read.doc, _attr(key))}
+        values = {row: texts.get((actual, row), "OK") for row in filled}
+        adapter.set_status(actual, len(table.columns) + 1, rows, values)
+
+
+def _attr(table_key: str) -> str:
+    from .domain.records import TABLE_ATTR
+
+    return TABLE_ATTR[table_key]
+
+
+def _finding_row(f: Finding) -> Row:
+    return Row(f.level, f.rule, f.clause, f.sheet, f.cell, f.row, f.message)
+
+
+def _problem_row(p: ReadProblem) -> Row:
+    row = int(p.cell.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ")) if p.cell else None
+    return Row(p.level, "-", "-", p.sheet, p.cell, row, p.message)
+
+
+def _cell_order(ref: str) -> tuple[int, int]:
+    from .io.sheet_xml import split_ref
+
+    return split_ref(ref)
