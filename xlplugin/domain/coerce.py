@@ -17,6 +17,8 @@ from .values import Invalid
 EXCEL_ERRORS = {"#REF!", "#N/A", "#VALUE!", "#DIV/0!", "#NAME?", "#NUM!", "#NULL!",
                 "#SPILL!", "#CALC!", "#GETTING_DATA"}
 EXCEL_EPOCH = date(1899, 12, 30)
+# Excel keeps 15 significant digits; anything larger is no amount a RAB can hold.
+MAX_MAGNITUDE = Decimal(10) ** 15
 _MONTHS = {name.lower(): i for i, name in enumerate(BULAN, start=1)}
 _MONTHS.update({name[:3].lower(): i for i, name in enumerate(BULAN, start=1)})
 _MONTHS.update({"agu": 8, "agt": 8, "ags": 8, "okt": 10, "des": 12, "peb": 2, "nop": 11})
@@ -52,11 +54,20 @@ def _nik(value: object) -> str | Invalid:
 
 
 def _decimal(value: object) -> Decimal | Invalid:
+    number = _any_decimal(value)
+    if isinstance(number, Decimal) and abs(number) >= MAX_MAGNITUDE:
+        return Invalid(value, "angka terlalu besar")
+    return number
+
+
+def _any_decimal(value: object) -> Decimal | Invalid:
     if isinstance(value, bool):
         return Invalid(value, "bukan angka")
     if isinstance(value, int):
         return Decimal(value)
     if isinstance(value, float):
+        if value != value or value in (float("inf"), float("-inf")):
+            return Invalid(value, "bukan angka")
         return Decimal(repr(value))
     if isinstance(value, (date, datetime)):
         return Invalid(value, "bukan angka")
@@ -102,7 +113,7 @@ def _date(value: object) -> date | Invalid:
     if isinstance(value, bool):
         return Invalid(value, "bukan tanggal")
     if isinstance(value, (int, float)):
-        if 1 <= value < 2958466:  # Excel serial day numbers up to 9999-12-31
+        if 1 <= value < 2958466:  # NaN fails both comparisons  # Excel serial day numbers up to 9999-12-31
             return EXCEL_EPOCH + timedelta(days=int(value))
         return Invalid(value, "bukan tanggal")
     return _parse_date(str(value))

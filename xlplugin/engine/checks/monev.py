@@ -11,9 +11,13 @@ from ..registry import check
 from .peserta import unreadable
 
 
-def place(text: str) -> str:
-    """A location compared without case, spacing or punctuation."""
-    return " ".join(re.sub(r"[^\w]+", " ", text.casefold()).split())
+def place(text: object) -> str:
+    """A location compared without case, spacing or punctuation.
+
+    An unreadable cell (an Excel error kept as Invalid) compares as what was typed.
+    """
+    raw = text if isinstance(text, str) else str(getattr(text, "raw", text))
+    return " ".join(re.sub(r"[^\w]+", " ", raw.casefold()).split())
 
 
 @check("monev_waktu")
