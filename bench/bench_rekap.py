@@ -45,12 +45,19 @@ def ensure_corpus(folder: Path, files: int, damaged: int, reuse: bool) -> dict:
     return manifest
 
 
-def run_rekap(folder: Path, target: Path) -> tuple[float, int, str]:
+def run_rekap(folder: Path, target: Path) -> tuple[float, float, int, str]:
+    """(wall seconds, CPU seconds of the command and its workers, exit code, output)."""
+    import resource
+
     cmd = [sys.executable, "-m", "xlplugin", "rekap", str(folder), "-o", str(target),
            "--tanpa-progres"]
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     out = subprocess.run(cmd, capture_output=True, text=True, check=False)
-    return time.perf_counter() - started, out.returncode, out.stdout + out.stderr
+    wall = time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return wall, cpu, out.returncode, out.stdout + out.stderr
 
 
 def check(target: Path, manifest: dict) -> list[str]:
@@ -86,13 +93,15 @@ def check(target: Path, manifest: dict) -> list[str]:
 def scenario(name: str, folder: Path, files: int, damaged: int, reuse: bool) -> float:
     manifest = ensure_corpus(folder, files, damaged, reuse)
     target = folder.parent / f"{folder.name}-rekap.xlsx"
-    seconds, code, output = run_rekap(folder, target)
+    seconds, cpu, code, output = run_rekap(folder, target)
     problems = check(target, manifest)
     expected_code = 1 if damaged else 0
     if code != expected_code:
         problems.append(f"kode keluar {code}, diharapkan {expected_code}:\n{output}")
     status = "OK" if not problems else "GAGAL: " + "; ".join(problems)
-    print(f"{name}: {files} berkas ({damaged} rusak) -> {seconds:.1f} detik [{status}]")
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
+    print(f"{name}: {files} berkas ({damaged} rusak) -> {seconds:.1f} detik "
+          f"(CPU {cpu:.1f} detik; beban 1 menit sesudahnya {load:.2f}) [{status}]")
     if problems:
         raise SystemExit(1)
     return seconds

@@ -32,7 +32,7 @@ from .generate import DEFAULT_OUT, generate, layout_for, workbook_path
 from .scale import SIZES, scaled_dokumen
 
 REPEATS = {"tiny": 2, "small": 5, "large": 5, "xlarge": 3}
-LO_REPEATS = {"tiny": 1, "small": 3, "large": 3, "xlarge": 2}
+LO_REPEATS = {"tiny": 1, "small": 3, "large": 3, "xlarge": 1}
 FORMULAS_SIZES = ("tiny", "small")  # the formulas package is too slow beyond small
 FORMULAS_CAP = 120.0  # seconds
 MIB = 1024 * 1024

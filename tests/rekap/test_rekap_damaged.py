@@ -5,6 +5,7 @@ from __future__ import annotations
 import subprocess
 import sys
 
+import pytest
 from rekap_helpers import table
 
 from xlplugin.rekap.collect import find_workbooks
@@ -17,10 +18,15 @@ def _run_cli(folder, target):
                            str(target), "-j", "2"], capture_output=True, text=True, check=False)
 
 
-def test_five_damaged_among_twenty_are_listed_and_the_rest_counted(damaged_corpus, tmp_path):
+@pytest.fixture(scope="module")
+def damaged_run(damaged_corpus, tmp_path_factory):
     folder, broken = damaged_corpus
-    target = tmp_path / "rekap.xlsx"
-    out = _run_cli(folder, target)
+    target = tmp_path_factory.mktemp("rekap-rusak") / "rekap.xlsx"
+    return _run_cli(folder, target), target, broken
+
+
+def test_five_damaged_among_twenty_are_listed_and_the_rest_counted(damaged_run):
+    out, target, broken = damaged_run
     assert out.returncode == 1, out.stderr  # written, but files need following up
     assert target.exists()
     listed = table(target, SHEET_MASALAH)
@@ -36,10 +42,8 @@ def test_five_damaged_among_twenty_are_listed_and_the_rest_counted(damaged_corpu
         assert rel in out.stdout  # the console names every broken file too
 
 
-def test_each_kind_of_damage_gets_an_indonesian_reason(damaged_corpus, tmp_path):
-    folder, broken = damaged_corpus
-    target = tmp_path / "rekap.xlsx"
-    _run_cli(folder, target)
+def test_each_kind_of_damage_gets_an_indonesian_reason(damaged_run):
+    _, target, broken = damaged_run
     reasons = {r["Berkas"]: r["Alasan"] for r in table(target, SHEET_MASALAH)}
     by_kind = {kind: reasons[rel] for rel, kind in broken.items()}
     assert "bukan arsip zip" in by_kind["bukan_zip"]

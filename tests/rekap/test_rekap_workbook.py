@@ -8,12 +8,14 @@ import zipfile
 from datetime import date
 
 from openpyxl import load_workbook
+from rekap_helpers import table
 
 from xlplugin.domain.finding import Finding, Severity
 from xlplugin.rekap.model import Rekap
 from xlplugin.rekap.progress import ProgressBar
 from xlplugin.rekap.summary import RingkasanFile
 from xlplugin.rekap.table import PERSEN, TITLE_ROWS
+from xlplugin.rekap.tenggat import BELUM, TEPAT, deadline_fields, status
 from xlplugin.rekap.workbook import (
     SHEET_DUPLIKAT,
     SHEET_MASALAH,
@@ -117,3 +119,21 @@ def test_progress_bar_in_a_log_writes_one_line_per_tenth():
     lines = out.getvalue().splitlines()
     assert len(lines) == 11  # 0/10 .. 10/10 tenths
     assert lines[-1].startswith("Membaca berkas: [") and "20/20 (100%)" in lines[-1]
+
+
+def test_report_dates_are_judged_against_the_pack_deadlines():
+    by_key = {d.key: d for d in deadline_fields(PACK)}
+    semester1 = by_key["tanggal_laporan_semester1"]
+    assert semester1.rule == "DL-SEMESTER" and semester1.batas == date(2023, 7, 14)
+    assert status(date(2023, 7, 14), semester1.batas) == TEPAT
+    assert status(date(2023, 7, 20), semester1.batas) == "Terlambat 6 hari"
+    assert status(None, semester1.batas) == BELUM
+    assert set(by_key) >= {"tanggal_rencana", "tanggal_laporan_akhir"}
+
+
+def test_ringkasan_shows_each_deadline_with_its_status(rekap_xlsx):
+    rows = table(rekap_xlsx, SHEET_RINGKASAN)
+    for d in deadline_fields(PACK):
+        header = f"Status (batas {d.batas:%d-%m-%Y})"
+        assert all(r[header] in (TEPAT, BELUM) or r[header].startswith("Terlambat")
+                   for r in rows), header

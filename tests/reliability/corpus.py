@@ -230,7 +230,7 @@ def _declare_damaged() -> None:
         raw=True)
     add(cat, "kosong", lambda data: b"", raw=True)
     add(cat, "satu-bita", lambda data: b"P", raw=True)
-    add(cat, "teks-biasa", lambda data: "Ini bukan buku kerja.\n".encode(), raw=True)
+    add(cat, "teks-biasa", lambda data: b"Ini bukan buku kerja.\n", raw=True)
     add(cat, "pdf", lambda data: b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<<>>\nendobj\n",
         raw=True)
     add(cat, "html", lambda data: b"<html><body><table><tr><td>1</td></tr></table></body>"
@@ -240,6 +240,37 @@ def _declare_damaged() -> None:
     for seed in range(1, 13):
         add(cat, f"bita-rusak-{seed}", lambda data, s=seed: _flip(data, s), raw=True)
     add(cat, "entri-ganda", _duplicate_entry, raw=True)
+    for sheet in (PROFIL.sheet, TABLES["KAK"].sheet, TEMUAN):
+        add(cat, f"deflate-rusak-{sheet}", lambda data, s=sheet: _spoil_stream(data, s),
+            raw=True)
+        add(cat, f"crc-salah-{sheet}", lambda data, s=sheet: _wrong_crc(data, s), raw=True)
+
+
+def _wrong_crc(data: bytes, sheet: str) -> bytes:
+    """A sheet whose stored CRC-32 does not match its (intact) content."""
+    import struct
+    part = _sheet_parts(Book(data).parts)[sheet].encode()
+    out = bytearray(data)
+    for sig, name_at, crc_at in ((b"PK\x03\x04", 30, 14), (b"PK\x01\x02", 46, 16)):
+        pos = 0
+        while (pos := out.find(sig, pos)) >= 0:
+            if bytes(out[pos + name_at: pos + name_at + len(part)]) == part:
+                crc = struct.unpack_from("<I", out, pos + crc_at)[0]
+                struct.pack_into("<I", out, pos + crc_at, crc ^ 0xFFFF)
+            pos += 4
+    return bytes(out)
+
+
+def _spoil_stream(data: bytes, sheet: str) -> bytes:
+    """Garble the middle of one sheet's compressed stream (its CRC no longer matches)."""
+    part = _sheet_parts(Book(data).parts)[sheet]
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        info = zf.getinfo(part)
+    start = info.header_offset + 30 + len(info.filename.encode()) + len(info.extra)
+    out = bytearray(data)
+    middle = start + info.compress_size // 2
+    out[middle: middle + 64] = bytes(64)
+    return bytes(out)
 
 
 def _flip(data: bytes, seed: int) -> bytes:
@@ -653,7 +684,7 @@ def _doctype(kind: str, root_tag: str) -> str:
         return (f'<!DOCTYPE {root_tag} [<!ENTITY % p SYSTEM "{secret}"> %p;'
                 f'<!ENTITY % d SYSTEM "http://127.0.0.1:9/x.dtd"> %d;]>')
     if kind == "lol":
-        ents = ['<!ENTITY l0 "lol">'] + [f'<!ENTITY l{i} "{("&l%d;" % (i - 1)) * 10}">'
+        ents = ['<!ENTITY l0 "lol">'] + [f'<!ENTITY l{i} "{f"&l{i - 1};" * 10}">'
                                          for i in range(1, 10)]
         return f"<!DOCTYPE {root_tag} [{''.join(ents)}]>"
     raise ValueError(kind)
@@ -936,7 +967,7 @@ def build_corpus(soffice: bool = True) -> tuple[Path, list[tuple[Case, Path]]]:
         out.append((c, path))
     _encrypted(data, cases_dir)
     if soffice:
-        _libreoffice(cases_dir, base, dict((c.id, p) for c, p in out))
+        _libreoffice(cases_dir, base, {c.id: p for c, p in out})
     return base, [(c, p) for c, p in out if p.exists()]
 
 

@@ -15,7 +15,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from runner import Outcome  # noqa: E402
+from runner import Outcome
 
 ROOT = Path(__file__).resolve().parents[2]
 TABLE = ROOT / "build" / "reliability.md"

@@ -8,7 +8,6 @@ written to build/reliability.md. One test per category names its failing cases.
 from __future__ import annotations
 
 import pytest
-
 from corpus import CASES, ENCRYPTED, LIBREOFFICE, build_corpus
 from runner import run_corpus
 from table import write

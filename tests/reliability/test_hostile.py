@@ -15,8 +15,8 @@ import zipfile
 from pathlib import Path
 
 import pytest
-
 from corpus import SECRET_MARKER, TABLES, Book, base_workbook, put_text
+
 from xlplugin.cli.main import main
 from xlplugin.io import limits
 from xlplugin.io.errors import WorkbookReadError
@@ -83,6 +83,15 @@ def test_read_part_stops_at_the_cap_when_the_zip_lies_about_sizes():
         limits.read_part(zf, info, "bohong.xlsx", limits.Limits(xml_part_bytes=100))
 
 
+def test_damaged_deflate_stream_is_a_clear_read_error():
+    data = bytearray(zip_of({"xl/a.xml": bytes(range(256)) * 400}).fp.getvalue())
+    start = data.find(b"xl/a.xml") + len("xl/a.xml")
+    data[start + 200: start + 260] = b"\xff" * 60
+    zf = zipfile.ZipFile(io.BytesIO(bytes(data)))
+    with pytest.raises(WorkbookReadError, match="rusak"):
+        limits.read_part(zf, "xl/a.xml", "rusak.xlsx")
+
+
 def test_total_unpacked_size_is_bounded():
     small = limits.Limits(total_bytes=3000, ratio=10**9)
     zf = zip_of({f"p{i}.xml": b"<a>" + b" " * 1000 + b"</a>" for i in range(4)})
@@ -135,7 +144,7 @@ def test_validate_refuses_a_cell_at_xfd1048576_naming_sheet_and_cell(sample, tmp
     path = variant(sample, tmp_path, lambda b: b.edit(sheet, lambda r: put_text(
         r, "XFD1048576", "ujung")))
     proc = subprocess.run([sys.executable, "-m", "xlplugin", "validate", str(path),
-                           "--no-write"], capture_output=True, text=True, timeout=120,
+                           "--no-write"], capture_output=True, text=True, timeout=120, check=False,
                           env={**os.environ, "PYTHONPATH": str(ROOT)})
     assert proc.returncode == 2, proc.stderr[-500:]
     assert sheet in proc.stderr and "XFD1048576" in proc.stderr

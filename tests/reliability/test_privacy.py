@@ -15,8 +15,8 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from corpus import TEMUAN, Book, base_workbook, first, put_text
 
-from corpus import Book, TEMUAN, base_workbook, first, put_text
 from xlplugin.cli.main import main
 
 

@@ -21,10 +21,10 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from lxml import etree
-
 from corpus import NS, TEMUAN, base_workbook
+from lxml import etree
 from runner import lost_cells
+
 from xlplugin.cli.main import main
 
 ROOT = Path(__file__).resolve().parents[2]

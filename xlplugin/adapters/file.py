@@ -13,6 +13,7 @@ from pathlib import Path
 
 from ..io.errors import WorkbookReadError
 from ..io.grid import Grid, clean_rows
+from ..io.limits import check_sheet_extent
 from ..io.package import Package, open_package, parse_xml
 from ..io.safe_write import write_atomic
 from ..io.sheet_xml import SheetXml, split_ref
@@ -47,6 +48,8 @@ class FileAdapter(WorkbookAdapter):
     def _read_grid(self, sheet: str) -> Grid:
         from python_calamine import CalamineError, CalamineWorkbook
 
+        data = self.package.read(self.package.sheets[sheet])
+        check_sheet_extent(data, sheet, self.path.name)  # calamine allocates A1..farthest cell
         try:
             if self._book is None:
                 self._book = CalamineWorkbook.from_path(str(self.path))
@@ -56,12 +59,12 @@ class FileAdapter(WorkbookAdapter):
                 f"Sheet '{sheet}' dalam berkas {self.path.name} tidak dapat dibaca: {exc}"
             ) from None
         rows = clean_rows(rows)
-        self._overlay_errors(sheet, rows)
+        self._overlay_errors(data, rows)
         return Grid(rows)
 
-    def _overlay_errors(self, sheet: str, rows: list[list[object]]) -> None:
+    @staticmethod
+    def _overlay_errors(data: bytes, rows: list[list[object]]) -> None:
         """calamine reads error cells as empty; the grid shows them as their text."""
-        data = self.package.read(self.package.sheets[sheet])
         if b't="e"' not in data:
             return
         for ref, text in _ERROR_CELL.findall(data):
@@ -79,7 +82,9 @@ class FileAdapter(WorkbookAdapter):
                 raise WorkbookReadError(
                     f"Sheet '{sheet}' tidak ada di berkas {self.path.name}; temuan tidak dapat "
                     "ditulis. Gunakan template terbaru.")
-            self._sheets[sheet] = SheetXml(parse_xml(self.package.read(self.package.sheets[sheet])))
+            part = self.package.sheets[sheet]
+            self._sheets[sheet] = SheetXml(parse_xml(self.package.read(part), part,
+                                                     self.path.name))
         return self._sheets[sheet]
 
     @property

@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import re
 import zipfile
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -140,7 +141,7 @@ def read_part(zf: zipfile.ZipFile, info: zipfile.ZipInfo | str, name: str,
                         f"Berkas {name} ditolak: bagian {info.filename} lebih besar dari "
                         f"{_mb(cap)} setelah dibuka (ukuran di dalam zip tidak jujur).")
                 chunks.append(chunk)
-    except (zipfile.BadZipFile, EOFError, OSError, ValueError) as exc:
+    except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError) as exc:
         raise WorkbookReadError(
             f"Bagian {info.filename} dalam berkas {name} rusak dan tidak dapat dibuka: "
             f"{exc}") from None

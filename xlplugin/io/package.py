@@ -1,9 +1,7 @@
 """Open an .xlsx/.xlsm package defensively and map sheet names to their XML parts.
 
-Limits (documented for issue 7): a part may unpack to at most `MAX_PART_BYTES`, the
-whole package to `MAX_TOTAL_BYTES`, and no part may expand more than `MAX_RATIO`
-times its compressed size once it is larger than 1 MB (zip bombs). XML is parsed
-without DTDs, entities or network access.
+The limits against zip bombs and oversized files, and the XXE-safe parser, live in
+`limits.py` (documented there); this module applies them on open and on every read.
 """
 
 from __future__ import annotations
@@ -13,11 +11,9 @@ import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import limits
 from .errors import WorkbookReadError
 
-MAX_PART_BYTES = 256 * 1024 * 1024
-MAX_TOTAL_BYTES = 1024 * 1024 * 1024
-MAX_RATIO = 200
 OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 NS_MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
@@ -26,17 +22,8 @@ NS_PKG_REL = "http://schemas.openxmlformats.org/package/2006/relationships"
 WORKBOOK = "xl/workbook.xml"
 
 
-def xml_parser():
-    from lxml import etree
-
-    return etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False,
-                           remove_blank_text=False, huge_tree=True)
-
-
-def parse_xml(data: bytes):
-    from lxml import etree
-
-    return etree.fromstring(data, xml_parser())
+def parse_xml(data: bytes, part: str = "XML", name: str = "berkas"):
+    return limits.safe_fromstring(data, part, name)
 
 
 @dataclass
@@ -50,7 +37,7 @@ class Package:
         info = self.infos.get(name)
         if info is None:
             raise WorkbookReadError(f"Bagian '{name}' tidak ada di dalam berkas {self.path.name}.")
-        return self._zip.read(info)
+        return limits.read_part(self._zip, info, self.path.name)
 
     def has(self, name: str) -> bool:
         return name in self.infos
@@ -64,13 +51,18 @@ class Package:
 def open_package(path: Path | str) -> Package:
     path = Path(path)
     _check_signature(path)
+    limits.check_file_size(path)
     try:
         zf = zipfile.ZipFile(path)
     except (zipfile.BadZipFile, OSError) as exc:
         raise WorkbookReadError(
             f"Berkas {path.name} rusak atau bukan buku kerja Excel (.xlsx/.xlsm): {exc}") from None
+    try:
+        limits.check_package(zf, path.name)
+    except WorkbookReadError:
+        zf.close()
+        raise
     infos = {i.filename: i for i in zf.infolist()}
-    _check_sizes(path, infos)
     if WORKBOOK not in infos:
         zf.close()
         raise WorkbookReadError(
@@ -107,26 +99,12 @@ def _check_signature(path: Path) -> None:
             f"Berkas {path.name} bukan buku kerja Excel (.xlsx/.xlsm): isinya bukan arsip zip.")
 
 
-def _check_sizes(path: Path, infos: dict[str, zipfile.ZipInfo]) -> None:
-    total = 0
-    for info in infos.values():
-        total += info.file_size
-        big = info.file_size > 1024 * 1024
-        ratio = info.file_size / max(info.compress_size, 1)
-        if info.file_size > MAX_PART_BYTES or (big and ratio > MAX_RATIO):
-            raise WorkbookReadError(
-                f"Berkas {path.name} ditolak: bagian {info.filename} terlalu besar setelah "
-                f"dibuka ({info.file_size // (1024 * 1024)} MB).")
-    if total > MAX_TOTAL_BYTES:
-        raise WorkbookReadError(
-            f"Berkas {path.name} ditolak: isinya lebih dari {MAX_TOTAL_BYTES // 2**20} MB.")
-
-
 def _sheet_parts(pkg: Package) -> dict[str, str]:
     """Sheet name -> zip path of its worksheet XML, from workbook.xml and its rels."""
-    wb = parse_xml(pkg.read(WORKBOOK))
+    wb = parse_xml(pkg.read(WORKBOOK), WORKBOOK, pkg.path.name)
     rels_name = "xl/_rels/workbook.xml.rels"
-    rels = parse_xml(pkg.read(rels_name)) if pkg.has(rels_name) else None
+    rels = (parse_xml(pkg.read(rels_name), rels_name, pkg.path.name)
+            if pkg.has(rels_name) else None)
     targets = {}
     if rels is not None:
         for rel in rels.iter(f"{{{NS_PKG_REL}}}Relationship"):
