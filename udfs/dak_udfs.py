@@ -29,9 +29,6 @@ from xlplugin.layout.udf import ARG_TABLES, STATUS_UDF
 log = logging.getLogger(__name__)
 
 CATEGORY = "DAK Nonfisik"
-# Excel turns a string longer than 255 characters in a UDF's array result into #VALUE!.
-STATUS_MAX = 255
-OK = "OK"
 
 # Argument names as Excel shows them in the function tooltip, one per ARG_TABLES entry.
 TABLE_PARAMS = ("sentra", "kak", "rab", "ssh", "peserta", "narasumber", "pendamping",
@@ -190,33 +187,19 @@ def _pack_for(tahun: object):
 
 
 def _statuses(layout, doc, findings: list[Finding], tables: tuple) -> dict:
-    by_place: dict[tuple[str, int], list[Finding]] = {}
-    for f in findings:
-        if f.row is not None:
-            by_place.setdefault((f.sheet, f.row), []).append(f)
+    """Per table, one text per data-area row: the same text the findings writer caches."""
+    from xlplugin.engine.status import EMPTY, OK, row_statuses
+
+    texts = row_statuses(findings, layout)
     result = {}
     for key in STATUS_UDF:
         table = layout.tables[key]
         filled = {r.row for r in getattr(doc, TABLE_ATTR[key])}
         count = len(tables[ARG_TABLES.index(key)])
         result[key] = tuple(
-            row_status(by_place.get((table.sheet, row), ())) if row in filled else ""
+            texts.get((key, row), OK) if row in filled else EMPTY
             for row in range(table.first_row, table.first_row + count))
     return result
-
-
-def row_status(findings) -> str:
-    """"OK", or the open findings' rule IDs with their messages, within Excel's 255 chars."""
-    open_ = [f for f in findings if f.is_open]
-    if not open_:
-        resolved = sorted({f.rule for f in findings})
-        return f"{OK} (disetujui/dijelaskan: {', '.join(resolved)})" if resolved else OK
-    text = " ; ".join(f"{f.rule}: {f.message}" for f in open_)
-    if len(text) <= STATUS_MAX:
-        return text
-    rules = list(dict.fromkeys(f.rule for f in open_))
-    text = f"{', '.join(rules)}: {open_[0].message}"
-    return text if len(text) <= STATUS_MAX else text[:STATUS_MAX - 3] + "..."
 
 
 def _totals(doc, pack) -> dict[str, int]:

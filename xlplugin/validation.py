@@ -93,20 +93,6 @@ def fingerprints(adapter, layout: Layout, read: WorkbookRead, *,
     return out
 
 
-def status_texts(findings: list[Finding]) -> dict[tuple[str, int], str]:
-    """What the status column shows per (sheet, row): the worst level and the rule IDs."""
-    by_row: dict[tuple[str, int], list[Finding]] = defaultdict(list)
-    for f in findings:
-        if f.row is not None:
-            by_row[(f.sheet, f.row)].append(f)
-    out = {}
-    for key, group in by_row.items():
-        worst = min(group, key=lambda f: LEVEL_RANK.get(f.level, 99)).level
-        rules = ", ".join(dict.fromkeys(f.rule for f in group))
-        out[key] = f"{worst}: {rules}"
-    return out
-
-
 # ---------------------------------------------------------------- internals
 def _read(adapter, layout: Layout) -> WorkbookRead:
     read = getattr(adapter, _READ, None)
@@ -145,7 +131,11 @@ def _marks(problems: list[ReadProblem], findings: list[Finding]) -> dict[str, di
 
 
 def _write_status(adapter, layout: Layout, read: WorkbookRead, findings: list[Finding]) -> None:
-    texts = status_texts(findings)
+    """The cached status texts: the same `row_statuses` the live status UDFs show."""
+    from .engine.status import OK, row_statuses
+
+    aliases = {actual: declared for declared, actual in read.sheets.items()}
+    texts = row_statuses(findings, layout, aliases)
     for key, table in layout.tables.items():
         actual = read.sheets.get(table.sheet)
         if not table.status or actual is None:
@@ -153,7 +143,7 @@ def _write_status(adapter, layout: Layout, read: WorkbookRead, findings: list[Fi
         cols = read.columns[key]
         rows = range(cols.header_row + 1, cols.header_row + table.capacity + 1)
         filled = {r.row for r in getattr(read.doc, _attr(key))}
-        values = {row: texts.get((actual, row), "OK") for row in filled}
+        values = {row: texts.get((key, row), OK) for row in filled}
         adapter.set_status(actual, len(table.columns) + 1, rows, values)
 
 

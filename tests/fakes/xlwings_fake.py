@@ -12,7 +12,10 @@ Same call shapes and conversions as xlwings 0.37 (Book/Sheets/Sheet/Range):
   unknown: None, as Excel would show before recalculation in this fake); a leading
   apostrophe makes the rest text;
 - `range.formula` (first cell: formula or value as text), `range.color` get/set (RGB
-  tuple, "#rrggbb" or None), `range.clear_contents()`.
+  tuple, "#rrggbb" or None), `range.clear_contents()`;
+- `range.copy()` to the clipboard and `range.paste(paste="formats")`: the copied
+  cells' formats (here: fill colour, number format, bold) tiled over the target, values
+  untouched; `range.number_format` (first cell).
 
 It is loaded from a real workbook file (openpyxl, formulas and cached values), so the
 file adapter and the live adapter can be compared on the same workbook.
@@ -30,10 +33,12 @@ _A1 = re.compile(r"\$?([A-Za-z]+)\$?(\d+)")
 
 
 class FakeCell:
-    __slots__ = ("color", "error", "formula", "value")
+    __slots__ = ("bold", "color", "error", "formula", "number_format", "value")
 
-    def __init__(self, value=None, formula=None, color=None, error=False):
+    def __init__(self, value=None, formula=None, color=None, error=False,
+                 number_format="General", bold=False):
         self.value, self.formula, self.color, self.error = value, formula, color, error
+        self.number_format, self.bold = number_format, bold
 
 
 class FakeBook:
@@ -41,6 +46,7 @@ class FakeBook:
         self._sheets = [FakeSheet(self, name, cells) for name, cells in sheets.items()]
         self.fullname = fullname
         self.calls: list[str] = []  # what the adapter asked for, to assert thinness
+        self.clipboard: list[list[tuple]] | None = None  # formats of the copied cells
 
     @classmethod
     def from_file(cls, path) -> FakeBook:
@@ -59,10 +65,12 @@ class FakeBook:
                     if f is None and hasattr(c.value, "text"):  # array formula: Excel's
                         f = c.value.text  # Range.Formula shows it without braces
                     rgb = _rgb(c.fill)
-                    if v is None and f is None and rgb is None:
-                        continue
+                    fmt, bold = c.number_format or "General", bool(c.font and c.font.b)
+                    if v is None and f is None and rgb is None and fmt == "General" \
+                            and not bold:
+                        continue  # Excel's used range counts formatted empty cells too
                     cells[(c.row, c.column)] = FakeCell(v, f, rgb, isinstance(v, str)
-                                                        and v in ERRORS)
+                                                        and v in ERRORS, fmt, bold)
             sheets[ws.title] = cells
         return cls(sheets, str(path))
 
@@ -191,6 +199,35 @@ class FakeRange:
             if self.r1 <= r <= self.r2 and self.c1 <= c <= self.c2:
                 cell.value, cell.formula, cell.error = None, None, False
 
+    # ---------------------------------------------------------------- formats
+    @property
+    def number_format(self) -> str:
+        cell = self.sheet.cells.get((self.r1, self.c1))
+        return "General" if cell is None else cell.number_format
+
+    def copy(self, destination=None) -> None:
+        if destination is not None:
+            raise NotImplementedError("the fake copies to the clipboard only")
+        empty = FakeCell()
+        self.sheet.book.clipboard = [
+            [_format(self.sheet.cells.get((r, c), empty)) for c in range(self.c1, self.c2 + 1)]
+            for r in range(self.r1, self.r2 + 1)]
+
+    def paste(self, paste=None, operation=None, skip_blanks=False, transpose=False) -> None:
+        if paste != "formats":
+            raise NotImplementedError("the fake pastes formats only")
+        source = self.sheet.book.clipboard
+        if source is None:
+            raise RuntimeError("nothing copied")  # Excel: PasteSpecial method failed
+        for i, r in enumerate(range(self.r1, self.r2 + 1)):
+            for j, c in enumerate(range(self.c1, self.c2 + 1)):
+                color, number_format, bold = source[i % len(source)][j % len(source[0])]
+                cell = self.sheet.cells.get((r, c))
+                if cell is None and (color, number_format, bold) == _format(FakeCell()):
+                    continue
+                cell = self.sheet.cells.setdefault((r, c), FakeCell())
+                cell.color, cell.number_format, cell.bold = color, number_format, bold
+
     # ---------------------------------------------------------------- row height
     @property
     def row_height(self):
@@ -218,6 +255,10 @@ class FakeRange:
                 if value is None and (r, c) not in self.sheet.cells:
                     continue
                 self.sheet.cells.setdefault((r, c), FakeCell()).color = value
+
+
+def _format(cell: FakeCell) -> tuple:
+    return cell.color, cell.number_format, cell.bold
 
 
 def _bounds(cell) -> tuple[int, int, int, int]:

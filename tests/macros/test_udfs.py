@@ -11,6 +11,7 @@ from factories import clean_dokumen
 import udfs.dak_udfs as udf
 from macros.udf_args import udf_args
 from xlplugin.domain.finding import Finding, Severity
+from xlplugin.engine.status import STATUS_MAX, row_statuses, status_text
 from xlplugin.engine.totals import compute_totals
 from xlplugin.layout import load_layout
 from xlplugin.layout.udf import ARG_TABLES, STATUS_UDF
@@ -55,7 +56,7 @@ def test_rab_hitung_breach_shows_rule_id_and_message_on_its_row():
     doc.rab[1].jumlah = doc.rab[1].jumlah + 1
     rab = status("RAB", udf_args(doc))
     shown = rab[row_index("RAB", doc.rab[1].row)]
-    assert shown.startswith("RAB-HITUNG: Jumlah")
+    assert shown.startswith("PELANGGARAN: RAB-HITUNG - Jumlah")
     assert rab[row_index("RAB", doc.rab[0].row)] == "OK"
 
 
@@ -131,23 +132,45 @@ def test_udf_argument_order_follows_the_contract():
 
 
 # ---------------------------------------------------------------- one row's text
-def finding(rule: str, message: str, **kw) -> Finding:
-    return Finding(rule, Severity.PELANGGARAN, "RAB", 6, "I6", message, "-", **kw)
+def finding(rule: str, message: str, severity=Severity.PELANGGARAN, **kw) -> Finding:
+    return Finding(rule, severity, "RAB", 6, "I6", message, "-", **kw)
 
 
-def test_row_status_joins_rule_ids_and_messages():
-    text = udf.row_status([finding("RAB-HITUNG", "Jumlah salah."),
-                           finding("SSH-PLAFON", "Harga di atas SSH.")])
-    assert text == "RAB-HITUNG: Jumlah salah. ; SSH-PLAFON: Harga di atas SSH."
+def test_row_status_names_the_worst_open_level_first_then_rule_ids_and_a_message():
+    text = status_text([finding("SSH-PLAFON", "Harga di atas SSH.", Severity.PERINGATAN),
+                        finding("RAB-HITUNG", "Jumlah salah.")])
+    assert text == "PELANGGARAN: RAB-HITUNG, SSH-PLAFON - Jumlah salah."
 
 
 def test_long_row_status_keeps_every_rule_id_within_255_characters():
-    many = [finding(f"RULE-{i}", "x" * 120) for i in range(4)]
-    text = udf.row_status(many)
-    assert len(text) <= udf.STATUS_MAX
-    assert text.startswith("RULE-0, RULE-1, RULE-2, RULE-3: xxx")
+    many = [finding(f"RULE-{i}", "x" * 300) for i in range(4)]
+    text = status_text(many)
+    assert len(text) <= STATUS_MAX and text.endswith("...")
+    assert text.startswith("PELANGGARAN: RULE-0, RULE-1, RULE-2, RULE-3 - xxx")
 
 
 def test_row_with_only_approved_findings_is_ok_with_a_note():
     approved = replace(finding("JPL-A1", "JPL di atas 85."), resolution="DISETUJUI")
-    assert udf.row_status([approved]) == "OK (disetujui/dijelaskan: JPL-A1)"
+    assert status_text([approved]) == "OK (disetujui/dijelaskan: JPL-A1)"
+
+
+def test_approved_finding_does_not_raise_the_level_of_an_open_one():
+    approved = replace(finding("JPL-A1", "JPL di atas 85."), resolution="DISETUJUI")
+    warning = finding("SSH-PLAFON", "Harga di atas SSH.", Severity.PERINGATAN)
+    assert status_text([approved, warning]) == "PERINGATAN: SSH-PLAFON - Harga di atas SSH."
+
+
+def test_udf_column_shows_row_statuses_text_for_each_row():
+    doc = clean_dokumen()
+    doc.rab[1].jumlah = doc.rab[1].jumlah + 1
+    args = udf_args(doc)
+    findings = xlplugin_validate(doc)
+    expected = row_statuses(findings, load_layout())
+    shown = status("RAB", args)
+    assert expected[("RAB", doc.rab[1].row)] == shown[row_index("RAB", doc.rab[1].row)]
+
+
+def xlplugin_validate(doc):
+    from xlplugin.engine import validate
+
+    return validate(doc, load_pack(), load_layout())

@@ -25,6 +25,46 @@ def parse_token(token: str) -> dict[str, str]:
     return out
 
 
+LIKE = "like:"  # CellSpec role: the format of the cell in that row, same column
+
+
+def like(row: int) -> str:
+    return f"{LIKE}{row}"
+
+
+def like_row(role: str) -> int | None:
+    """The source row of a `like:<row>` role, None for any other role."""
+    return int(role[len(LIKE):]) if role.startswith(LIKE) else None
+
+
+def like_blocks(cells: Iterable) -> list[tuple[int, int, int, int, int]]:
+    """(source row, first row, last row, first col, last col) blocks covering the cells
+    with a `like:` role: a row's columns sharing a source and adjacent make one span,
+    consecutive rows with the same span and source one block (one paste in Excel)."""
+    spans: dict[int, list[list[int]]] = {}  # target row -> [[source, c1, c2], ...]
+    for spec in sorted(cells, key=lambda c: (c.row, c.col)):
+        source = like_row(spec.role)
+        if source is None:
+            continue
+        row = spans.setdefault(spec.row, [])
+        if row and row[-1][0] == source and row[-1][2] == spec.col - 1:
+            row[-1][2] = spec.col
+        else:
+            row.append([source, spec.col, spec.col])
+    blocks: list[list[int]] = []
+    open_: dict[tuple[int, int, int], list[int]] = {}
+    for number in sorted(spans):
+        for source, c1, c2 in spans[number]:
+            block = open_.get((source, c1, c2))
+            if block is not None and block[2] == number - 1:
+                block[2] = number
+            else:
+                block = [source, number, number, c1, c2]
+                open_[(source, c1, c2)] = block
+                blocks.append(block)
+    return [tuple(b) for b in blocks]
+
+
 def make_token(style: int | None, colour: str | None) -> str:
     parts = [] if style is None else [f"s={style}"]
     parts.append(f"c={colour or ''}")
@@ -59,6 +99,8 @@ class WorkbookAdapter(ABC):
                     heights: tuple[int, Mapping[int, float]] | None = None) -> None:
         """Clear rows >= clear[0] in columns clear[1]..clear[2], then write `cells`
         (`CellSpec`s: value, or formula with its cached value, and a style role).
+        Role `like:<row>` gives a cell the whole format of the cell in that row and the
+        same column (a row outside the cleared area), applied before the value is entered.
         `heights` = (from row, {row: points}): rows from that row get the listed height,
         the others the default height."""
 

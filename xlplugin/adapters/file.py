@@ -18,8 +18,9 @@ from ..io.package import Package, open_package, parse_xml
 from ..io.safe_write import write_atomic
 from ..io.sheet_xml import SheetXml, split_ref
 from ..io.styles_xml import Styles
+from ..layout.model import column_letter
 from ..xlsx.patch import CALC_CHAIN, patch_package
-from .base import WorkbookAdapter, make_token, parse_token
+from .base import WorkbookAdapter, like_row, make_token, parse_token
 
 STYLES = "xl/styles.xml"
 _F = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}f"
@@ -127,12 +128,17 @@ class FileAdapter(WorkbookAdapter):
             for number in [n for n in xml.row_numbers() if n >= start] + list(sizes):
                 xml.set_height(number, sizes.get(number))
         for spec in cells:
-            xml.write(spec.ref, spec.value, spec.formula, self.styles.role(spec.role))
+            source = like_row(spec.role)
+            if source is None:
+                style = self.styles.role(spec.role)
+            else:
+                style = xml.style(f"{column_letter(spec.col)}{source}")
+                if not style and spec.value is None and not spec.formula:
+                    continue  # nothing and no format: no cell
+            xml.write(spec.ref, spec.value, spec.formula, style)
         xml.update_dimension()
 
     def set_status(self, sheet: str, column: int, rows: range, texts: Mapping[int, str]) -> None:
-        from ..layout.model import column_letter
-
         xml = self._sheet(sheet)
         cells = xml.column(column)
         letter = column_letter(column)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 
 from ..io.grid import Grid, clean_rows
-from .base import WorkbookAdapter, make_token, parse_token
+from .base import WorkbookAdapter, like_blocks, make_token, parse_token
 
 FORMULA_START = ("=", "+", "-", "@")
 DEFAULT_HEIGHT = 15  # Excel's standard row height for the template's font
@@ -61,6 +61,7 @@ class LiveAdapter(WorkbookAdapter):
         block = sh.range((first_row, first_col), (last_row, last_col))
         block.clear_contents()
         block.color = None
+        self._paste_formats(sh, cells)
         rows = [[None] * (last_col - first_col + 1) for _ in range(last_row - first_row + 1)]
         for spec in cells:
             rows[spec.row - first_row][spec.col - first_col] = (
@@ -77,6 +78,14 @@ class LiveAdapter(WorkbookAdapter):
                 from ..template.sheets.temuan import LEVEL_COLOURS
                 sh.range(spec.ref).color = f"#{LEVEL_COLOURS[spec.role[6:]]}"
         self._grids.pop(sheet, None)
+
+    @staticmethod
+    def _paste_formats(sh, cells: list) -> None:
+        """`like:<row>` cells: Excel pastes that row's formats, before the values go in
+        (a text format must be in place before a NIB like '0012...' is entered)."""
+        for source, r1, r2, c1, c2 in like_blocks(cells):
+            sh.range((source, c1), (source, c2)).copy()  # a one-row source tiles the block
+            sh.range((r1, c1), (r2, c2)).paste(paste="formats")
 
     def set_status(self, sheet: str, column: int, rows: range, texts: Mapping[int, str]) -> None:
         sh = self.book.sheets[sheet]

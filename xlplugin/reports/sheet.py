@@ -18,6 +18,7 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.properties import PageSetupProperties
 
+from .frame import STYLE_ROWS, AnnexFrame
 from .lampiran import LampiranTable
 
 FONT = "Arial"
@@ -38,6 +39,7 @@ LEVEL_FILL = {"menu": PatternFill("solid", fgColor="D9D9D9"),
               "kegiatan": PatternFill("solid", fgColor="F6F6F6"),
               "total": PatternFill("solid", fgColor="D9E1F2")}
 BOLD_LEVELS = {"menu", "rincian", "kegiatan", "total"}
+LEVELS = ("data", *BOLD_LEVELS)
 
 
 class Formula(str):
@@ -77,44 +79,71 @@ def write_value(cell, value) -> None:
             cell.quotePrefix = True  # Excel keeps it text when the user edits the cell
 
 
-def render_annex(ws, table: LampiranTable, kop: Kop, *, spare_rows: int = 0) -> Placement:
-    """Lay `table` out on `ws` (an empty sheet). `spare_rows` blank rows for the template."""
+def render_annex(ws, table: LampiranTable, kop: Kop, *, spare_rows: int = 0,
+                 frame: AnnexFrame | None = None) -> Placement:
+    """Lay `table` out on `ws` (an empty sheet) where `frame` says (the template passes its
+    declared frame; an export lays the title at the top). `spare_rows` blank rows."""
+    frame = frame or AnnexFrame(len(table.columns), len(kop.judul), spare_rows=spare_rows)
+    if len(kop.judul) != frame.title_lines:
+        raise ValueError(f"Lampiran {table.nomor}: {len(kop.judul)} title lines, frame has "
+                         f"{frame.title_lines}")
     ncols = len(table.columns)
     last = get_column_letter(ncols)
-    row = _title_block(ws, kop.judul, [c.width for c in table.columns])
-    header_row = row + 1
+    if frame.has_style_rows:
+        _style_rows(ws, table, frame)
+    _title_block(ws, kop.judul, [c.width for c in table.columns], frame.title_row)
+    header_row = frame.header_row
     _header(ws, table, header_row)
-    first = header_row + 2
-    r = first
+    r = frame.first_row
     for data in table.rows:
         _data_row(ws, table, r, data.cells, data.level)
         r += 1
-    for _ in range(spare_rows):
+    for _ in range(frame.spare_rows):
         _data_row(ws, table, r, (None,) * ncols, "data")
         r += 1
-    last_row = max(r - 1, header_row + 1)
+    last_row = frame.last_row(r - frame.first_row)
     if table.catatan:
-        write_value(ws.cell(row=last_row + 1, column=1), table.catatan)
-        ws.cell(row=last_row + 1, column=1).font = Font(name=FONT, size=8, italic=True)
-    sig = last_row + 3
-    _signature(ws, kop.tanda_tangan, sig, ncols)
-    _print_setup(ws, table, header_row, sig + len(kop.tanda_tangan), last)
-    return Placement(header_row, first, last_row, last, sig)
+        note = ws.cell(row=last_row + 1, column=1)
+        write_value(note, table.catatan)
+        style_note(note)
+    sig = frame.signature_row(last_row, 1 if table.catatan else 0)
+    _signature(ws, kop.tanda_tangan, sig, frame.sign_col)
+    _print_setup(ws, table, header_row, sig + len(kop.tanda_tangan), last,
+                 print_area=not frame.has_style_rows)
+    return Placement(header_row, frame.first_row, last_row, last, sig)
 
 
-def _title_block(ws, lines: list, widths: list[float]) -> int:
+def _style_rows(ws, table: LampiranTable, frame: AnnexFrame) -> None:
+    """The template's hidden, empty style rows: one per kind of line the fill writes,
+    formatted by the same functions that format the visible lines."""
+    for kind in STYLE_ROWS:
+        row = frame.style_row(kind)
+        if kind in LEVELS:
+            _data_row(ws, table, row, (None,) * len(table.columns), kind)
+        elif kind == "catatan":
+            style_note(ws.cell(row=row, column=1))
+        elif kind in ("ttd", "ttd_nama"):
+            style_signature(ws.cell(row=row, column=frame.sign_col), kind == "ttd_nama")
+        ws.row_dimensions[row].hidden = True
+
+
+def style_note(cell) -> None:
+    cell.font = Font(name=FONT, size=8, italic=True)
+
+
+def _title_block(ws, lines: list, widths: list[float], top: int = 1) -> None:
     last = get_column_letter(len(widths))
     for i, text in enumerate(lines, start=1):
-        cell = ws.cell(row=i, column=1)
+        r = top + i - 1
+        cell = ws.cell(row=r, column=1)
         write_value(cell, text)
         size = 12 if i <= 2 else 10
         cell.font = Font(name=FONT, size=size, bold=i <= 3)
         cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
-        ws.merge_cells(f"A{i}:{last}{i}")
+        ws.merge_cells(f"A{r}:{last}{r}")
         # Merged cells do not grow with wrapped text: give long lines their height.
         lines_needed = -(-len(str(text)) * size // int(sum(widths) * 10)) if text else 1
-        ws.row_dimensions[i].height = max(1, lines_needed) * size * 1.45
-    return len(lines) + 1  # one blank row before the header
+        ws.row_dimensions[r].height = max(1, lines_needed) * size * 1.45
 
 
 def _header(ws, table: LampiranTable, row: int) -> None:
@@ -159,28 +188,34 @@ def row_height(table: LampiranTable, cells: tuple) -> float:
     return 12.0 * lines + 1
 
 
-def _signature(ws, lines: list, row: int, ncols: int) -> None:
-    """Right-hand block: place and date, jabatan, three blank lines, name, NIP."""
-    start = max(1, ncols - 3)
-    first, last = get_column_letter(start), get_column_letter(ncols)
+def _signature(ws, lines: list, row: int, col: int) -> None:
+    """Right-hand block: place and date, jabatan, three blank lines, name, NIP.
+
+    Not merged: each line is left-aligned text that runs over the empty cells to its
+    right, so the fill can move the block below any number of rows without merges."""
     for i, text in enumerate(lines):
-        r = row + i
-        cell = ws.cell(row=r, column=start)
+        cell = ws.cell(row=row + i, column=col)
         write_value(cell, text)
-        is_name = i == len(lines) - 2
-        cell.font = Font(name=FONT, size=10, bold=is_name, underline="single" if is_name else None)
-        cell.alignment = Alignment(horizontal="center", wrap_text=True)
-        ws.merge_cells(f"{first}{r}:{last}{r}")
+        style_signature(cell, i == len(lines) - 2)
 
 
-def _print_setup(ws, table: LampiranTable, header_row: int, end_row: int, last: str) -> None:
+def style_signature(cell, is_name: bool) -> None:
+    cell.font = Font(name=FONT, size=10, bold=is_name, underline="single" if is_name else None)
+    cell.alignment = Alignment(horizontal="left", wrap_text=False)
+
+
+def _print_setup(ws, table: LampiranTable, header_row: int, end_row: int, last: str, *,
+                 print_area: bool = True) -> None:
+    """A4, fit to width, header rows on every page. The template's sheets get no print
+    area: the fill changes how far they reach, and the used range then prints."""
     ps = ws.page_setup
     ps.paperSize = ws.PAPERSIZE_A4
     ps.orientation = "landscape" if table.landscape else "portrait"
     ps.fitToWidth, ps.fitToHeight = 1, 0  # all columns on the page; as many pages as needed
     ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
     ws.print_title_rows = f"{header_row}:{header_row + 1}"
-    ws.print_area = f"A1:{last}{end_row}"
+    if print_area:
+        ws.print_area = f"A1:{last}{end_row}"
     ws.print_options.horizontalCentered = True
     m = ws.page_margins
     m.left = m.right = 0.4

@@ -3,18 +3,18 @@
 Each sheet is a printable government annex frame: title block (kab/kota and dinas
 read live from the Profil form), header with numbered columns, bordered rows, the
 Kepala Dinas signature block (name and NIP from Profil), A4 print setup with fit to
-width, repeated header rows and page numbers. The rows are filled for a chosen
-report by the Ekspor Laporan button / `xlplugin report`, which render the same frame
-(`xlplugin.reports.sheet.render_annex`) with data.
+width, repeated header rows and page numbers. Where each part sits is declared once in
+`xlplugin.reports.frame.template_frame`, which also keeps hidden style rows at the top;
+the Ekspor Laporan button / `xlplugin report --isi-lampiran` fill the rows through
+`xlplugin.reports.fill.fill_lampiran`, reading the same declaration.
 """
 
 from __future__ import annotations
 
+from ...reports.frame import template_frame
 from ...reports.kop import template_kop
 from ...reports.lampiran import empty_tables
 from ...reports.sheet import render_annex
-
-SPARE_ROWS = 10  # bordered blank rows: the frame reads as a form when printed empty
 
 
 def build_lampiran_sheet(ws, key: str, layout, pack, profil=None) -> None:
@@ -24,4 +24,4 @@ def build_lampiran_sheet(ws, key: str, layout, pack, profil=None) -> None:
     they follow what the dinas types there.
     """
     table = {t.key: t for t in empty_tables()}[key]
-    render_annex(ws, table, template_kop(layout, pack, table), spare_rows=SPARE_ROWS)
+    render_annex(ws, table, template_kop(layout, pack, table), frame=template_frame(table.nomor))
