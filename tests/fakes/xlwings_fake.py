@@ -10,7 +10,8 @@ Same call shapes and conversions as xlwings 0.37 (Book/Sheets/Sheet/Range):
 - `range.value = ...`: scalar fills every cell of the range, a list of lists is written
   from the top-left; a string starting with "=" becomes a formula (its cached value
   unknown: None, as Excel would show before recalculation in this fake); a leading
-  apostrophe makes the rest text;
+  apostrophe makes the rest text; digits typed into a cell not formatted as text
+  ("@") become a number, as Excel does (a NIB loses its leading zeros);
 - `range.formula` (first cell: formula or value as text), `range.color` get/set (RGB
   tuple, "#rrggbb" or None), `range.clear_contents()`;
 - `range.copy()` to the clipboard and `range.paste(paste="formats")`: the copied
@@ -183,6 +184,8 @@ class FakeRange:
             cell.formula, cell.value = v, None
         elif isinstance(v, str) and v.startswith("'"):
             cell.formula, cell.value = None, v[1:]
+        elif isinstance(v, str) and cell.number_format != "@" and _numeric(v):
+            cell.formula, cell.value = None, float(v)  # Excel reads typed digits as a number
         else:
             cell.formula = None
             cell.value = float(v) if isinstance(v, int) and not isinstance(v, bool) else v
@@ -255,6 +258,14 @@ class FakeRange:
                 if value is None and (r, c) not in self.sheet.cells:
                     continue
                 self.sheet.cells.setdefault((r, c), FakeCell()).color = value
+
+
+def _numeric(text: str) -> bool:
+    try:
+        float(text)
+    except ValueError:
+        return False
+    return text.strip() == text and text.lower() not in ("nan", "inf", "-inf", "infinity")
 
 
 def _format(cell: FakeCell) -> tuple:

@@ -136,6 +136,7 @@ class FileAdapter(WorkbookAdapter):
                 if not style and spec.value is None and not spec.formula:
                     continue  # nothing and no format: no cell
             xml.write(spec.ref, spec.value, spec.formula, style)
+        xml.prune_rows(clear[0])
         xml.update_dimension()
 
     def set_status(self, sheet: str, column: int, rows: range, texts: Mapping[int, str]) -> None:

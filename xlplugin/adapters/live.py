@@ -13,6 +13,7 @@ from ..io.grid import Grid, clean_rows
 from .base import WorkbookAdapter, like_blocks, make_token, parse_token
 
 FORMULA_START = ("=", "+", "-", "@")
+CONVERTED_START = "0123456789.($"  # what Excel may turn into a number or date on entry
 DEFAULT_HEIGHT = 15  # Excel's standard row height for the template's font
 FILE_PREFIX = "_xlfn."  # how a file stores newer functions; typed formulas go without it
 
@@ -96,8 +97,11 @@ class LiveAdapter(WorkbookAdapter):
 
 
 def _literal(value: object) -> object:
-    """Text that Excel would read as a formula is entered as text (leading apostrophe)."""
-    if isinstance(value, str) and value.startswith(FORMULA_START):
+    """Text that Excel would read as a formula, a number, a date or a boolean is entered
+    as text (leading apostrophe): '=1+1', '0012', '08-05-2023', 'TRUE' stay what they are."""
+    if isinstance(value, str) and value and (
+            value.startswith(FORMULA_START) or value[0] in CONVERTED_START
+            or value.upper() in ("TRUE", "FALSE")):
         return "'" + value
     return value
 

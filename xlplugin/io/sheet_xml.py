@@ -34,12 +34,28 @@ def split_ref(ref: str) -> tuple[int, int]:
     return int(m[2]), column_index(m[1])
 
 
+def _number_positions(data) -> None:
+    """Give every row and cell its `r`: the format lets writers omit it (position
+    then means previous + 1), but every lookup here goes by reference."""
+    row_number = 0
+    for row in data.iter(N + "row"):
+        row_number = int(row.get("r") or row_number + 1)
+        row.set("r", str(row_number))
+        col = 0
+        for cell in row.iter(N + "c"):
+            ref = cell.get("r")
+            col = split_ref(ref)[1] if ref else col + 1
+            if not ref:
+                cell.set("r", f"{column_letter(col)}{row_number}")
+
+
 class SheetXml:
     def __init__(self, root):
         self.root = root
         self.data = root.find(N + "sheetData")
         if self.data is None:
             self.data = etree.SubElement(root, N + "sheetData")
+        _number_positions(self.data)
         self._rows = {int(r.get("r")): r for r in self.data.iter(N + "row")}
 
     def find(self, ref: str):
@@ -71,7 +87,9 @@ class SheetXml:
         if cell is not None and cell.get("s"):
             return int(cell.get("s"))
         row = self._rows.get(split_ref(ref)[0])  # an absent cell shows its row's format
-        return int(row.get("s")) if row is not None and row.get("customFormat") else 0
+        if row is not None and row.get("customFormat") in ("1", "true") and row.get("s"):
+            return int(row.get("s"))
+        return 0
 
     def set_style(self, ref: str, index: int) -> None:
         cell = self.ensure(ref)
@@ -159,7 +177,14 @@ class SheetXml:
                 col = split_ref(cell.get("r"))[1]
                 if first_col <= col <= last_col:
                     row.remove(cell)
-            if len(row) == 0 and not row.get("ht") and not row.get("customFormat"):
+        self.prune_rows(first_row)
+
+    def prune_rows(self, first_row: int) -> None:
+        """Drop rows >= first_row with no cell, height or format: they carry nothing, and
+        whether one is left over must not depend on what was there before."""
+        for number, row in list(self._rows.items()):
+            if number >= first_row and len(row) == 0 and not row.get("ht") \
+                    and row.get("customFormat") not in ("1", "true") and not row.get("hidden"):
                 self.data.remove(row)
                 del self._rows[number]
 
