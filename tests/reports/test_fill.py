@@ -234,20 +234,33 @@ def test_nik_is_masked_by_default_and_full_on_request(sample, filled, tmp_path):
     assert {r[col] for r in _file_rows(full, 2, count)} <= niks
 
 
+HOSTILE = {"nama": '=HYPERLINK("http://contoh","klik")', "nama_ikm": "@SUM(1+1)",
+           "jenis_kelamin": "+62 812"}
+
+
 @pytest.fixture(scope="module")
-def hostile(tmp_path_factory) -> Path:
-    doc = sample_dokumen()
-    doc.peserta[0].nama = '=HYPERLINK("http://contoh","klik")'
-    doc.peserta[1].nama_ikm = "@SUM(1+1)"
-    doc.peserta[2].nama = "+62 812"
-    return build_template(doc, tmp_path_factory.mktemp("hostile") / "jahil.xlsm")
+def hostile(sample, tmp_path_factory) -> Path:
+    """The sample with formula-like text typed into the first participant's row (as text:
+    a user typing '=... in Excel, or a file from elsewhere)."""
+    import openpyxl
+
+    from xlplugin.reports.sheet import write_value
+
+    wb = openpyxl.load_workbook(sample, keep_vba=True)
+    table = LAYOUT.tables["Peserta"]
+    ws = wb[table.sheet]
+    for key, text in HOSTILE.items():
+        write_value(ws.cell(table.first_row, table.column(key).index), text)
+    out = tmp_path_factory.mktemp("hostile") / "jahil.xlsm"
+    wb.save(out)
+    return out
 
 
 def test_formula_like_text_is_written_as_text(hostile, tmp_path):
     out = tmp_path / "terisi.xlsm"
     _fill_file(hostile, out)
     xml = _parts(out)[_sheet_part(hostile, sheet_of(2))].decode()
-    texts = {'=HYPERLINK("http://contoh","klik")', "@SUM(1+1)", "+62 812"}
+    texts = set(HOSTILE.values())
     cells = re.findall(r'<c r="[A-Z]+(\d+)"[^>]*(?<!/)>(.*?)</c>', xml)
     first = template_frame(2).first_row
     assert cells and not [r for r, body in cells if int(r) >= first and "<f" in body]
