@@ -1,7 +1,8 @@
 """The main job end to end on the shipped sample (`xlplugin demo`).
 
 Build the template filled with the Kabupaten Sukamaju sample, check it (findings on
-the Temuan sheet, highlighted cells, status columns), export the Semester I report
+the Temuan sheet, highlighted cells, status columns), fill its own Lampiran 1-5 sheets
+for Semester I, export the Semester I report
 (xlsx, docx, PDF) and sum the budget per menu. Each step calls the same function the
 ribbon and the other commands call; a piece that is not available is reported as
 missing, never faked.
@@ -31,6 +32,7 @@ class DemoResult:
     problems: list = field(default_factory=list)  # ReadProblem: what did not match the template
     missing: list[str] = field(default_factory=list)  # Indonesian, one per missing piece
     from_file: bool = False  # findings read back from the built workbook
+    filled: object = None  # reports.fill.Filled: the workbook's Lampiran sheets, filled
 
     @property
     def unexpected(self) -> list[Finding]:
@@ -59,7 +61,8 @@ def run_demo(out_dir: Path, progress) -> DemoResult:
     with progress.step("Membangun templat .xlsm berisi contoh Kabupaten Sukamaju"):
         result.workbook = _build(doc, result.out_dir / f"{pack.template_name}_Sukamaju.xlsm",
                                  result)
-    with progress.step("Memeriksa buku kerja terhadap juknis (Temuan, sorotan)"):
+    with progress.step("Memeriksa buku kerja terhadap juknis (Temuan, sorotan) dan mengisi "
+                       "sheet Lampiran 1-5"):
         _validate(doc, result)
     with progress.step("Mengekspor Laporan Semester I (xlsx, docx, PDF)"):
         _export(doc, result)
@@ -95,8 +98,20 @@ def _validate(doc: Dokumen, result: DemoResult) -> None:
         result.findings = validate_workbook(adapter)
         result.problems = read_problems(adapter)
         write_findings(adapter, result.findings)
+        _fill(adapter, result)
         adapter.save(result.workbook)
     result.from_file = True
+
+
+def _fill(adapter, result: DemoResult) -> None:
+    """The workbook's own Lampiran 1-5 sheets, filled for the Semester I report."""
+    from .io.errors import WorkbookReadError
+    from .reports.fill import fill_lampiran
+
+    try:
+        result.filled = fill_lampiran(adapter, JENIS)
+    except WorkbookReadError as exc:
+        result.missing.append(f"Sheet Lampiran buku kerja tidak diisi: {exc}")
 
 
 def _export(doc: Dokumen, result: DemoResult) -> None:

@@ -38,6 +38,8 @@ def calls(monkeypatch, tmp_path):
         "xlplugin.reports.export": {
             "export_report": lambda a, jenis, out: log.append(("report", jenis, out))
             or out / f"Laporan_{jenis}.docx"},
+        "xlplugin.reports.fill": {
+            "fill_lampiran": lambda a, jenis: log.append(("fill", a, jenis))},
         "xlplugin.reports.kak": {
             "export_kak": lambda a, out: log.append(("kak", out)) or out / "KAK.docx"},
     }
@@ -76,7 +78,9 @@ def test_bersihkan_sorotan_clears_through_the_adapter(calls, book):
 @pytest.mark.parametrize("jenis", ["semester1", "semester2", "akhir"])
 def test_ekspor_laporan_writes_beside_the_workbook(calls, book, jenis, tmp_path):
     ribbon.ekspor_laporan(jenis)
-    assert calls == [("report", jenis, tmp_path)]
+    adapter = ("adapter", "RAB_KAK.xlsm")
+    assert calls == [("fill", adapter, jenis), ("report", jenis, tmp_path)]
+    assert book.alerts[0][1].startswith("Sheet Lampiran 1-5 buku kerja ini diisi")
     assert book.alerts[0][1].endswith(str(tmp_path / f"Laporan_{jenis}.docx"))
 
 

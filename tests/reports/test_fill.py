@@ -21,22 +21,22 @@ from python_calamine import CalamineWorkbook
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "fakes"))
 
-from xlwings_fake import FakeBook  # noqa: E402
+from xlwings_fake import FakeBook
 
-from xlplugin.adapters.file import FileAdapter  # noqa: E402
-from xlplugin.adapters.live import LiveAdapter  # noqa: E402
-from xlplugin.engine.totals import compute_totals  # noqa: E402
-from xlplugin.io.errors import WorkbookReadError  # noqa: E402
-from xlplugin.layout import load_layout  # noqa: E402
-from xlplugin.reports.fill import EXCEL_EPOCH, fill_lampiran  # noqa: E402
-from xlplugin.reports.frame import AnnexFrame, template_frame  # noqa: E402
-from xlplugin.reports.lampiran import COLUMNS_BY_NOMOR  # noqa: E402
-from xlplugin.reports.model import build_report  # noqa: E402
-from xlplugin.reports.sheet import MONEY  # noqa: E402
-from xlplugin.reports.xlsx import write_lampiran_xlsx  # noqa: E402
-from xlplugin.rulepack import load_pack  # noqa: E402
-from xlplugin.sample import sample_dokumen  # noqa: E402
-from xlplugin.template.build import build_template  # noqa: E402
+from xlplugin.adapters.file import FileAdapter
+from xlplugin.adapters.live import LiveAdapter
+from xlplugin.engine.totals import compute_totals
+from xlplugin.io.errors import WorkbookReadError
+from xlplugin.layout import load_layout
+from xlplugin.reports.fill import EXCEL_EPOCH, fill_lampiran
+from xlplugin.reports.frame import AnnexFrame, template_frame
+from xlplugin.reports.lampiran import COLUMNS_BY_NOMOR
+from xlplugin.reports.model import build_report
+from xlplugin.reports.sheet import MONEY
+from xlplugin.reports.xlsx import write_lampiran_xlsx
+from xlplugin.rulepack import load_pack
+from xlplugin.sample import sample_dokumen
+from xlplugin.template.build import build_template
 
 LAYOUT, PACK = load_layout(), load_pack()
 NOMOR = range(1, 6)
@@ -179,7 +179,7 @@ def test_only_lampiran_sheets_change_and_vba_is_byte_identical(sample, filled):
     before, after = _parts(sample), _parts(filled)
     lampiran = {_sheet_part(sample, sheet_of(n)) for n in NOMOR}
     changed = {n for n in before if before[n] != after.get(n)}
-    assert changed <= lampiran and lampiran <= changed
+    assert changed == lampiran
     assert set(after) == set(before) - {"xl/calcChain.xml"}
     assert "xl/vbaProject.bin" in before
     assert after["xl/vbaProject.bin"] == before["xl/vbaProject.bin"]
@@ -294,30 +294,27 @@ def test_reshaped_lampiran_sheet_is_refused(sample):
 # ---------------------------------------------------------------- printed
 @pytest.mark.libreoffice
 def test_filled_lampiran1_prints_with_header_totals_and_signature(filled):
-    """Lampiran 1 alone (other sheets hidden) to PDF and PNG under build/test-artifacts/fill."""
-    import openpyxl
-
+    """The filled workbook itself to PDF; Lampiran 1's pages (found by their footer) as
+    PNGs under build/test-artifacts/fill, to be looked at."""
     from xlplugin.reports.pdf import convert, soffice
 
     if soffice() is None or shutil.which("pdftoppm") is None:
         pytest.skip("LibreOffice/poppler tidak terpasang")
     shutil.rmtree(ARTIFACTS, ignore_errors=True)
     ARTIFACTS.mkdir(parents=True)
-    wb = openpyxl.load_workbook(filled)
-    for ws in wb.worksheets:
-        ws.sheet_state = "visible" if ws.title == sheet_of(1) else "hidden"
-    wb.active = wb.worksheets.index(wb[sheet_of(1)])
-    only = ARTIFACTS / "lampiran1_terisi.xlsx"
-    wb.save(only)
-    (pdf,) = convert([only], ARTIFACTS)
-    subprocess.run(["pdftoppm", "-r", "60", "-png", str(pdf), str(ARTIFACTS / "lampiran1")],
-                   check=True)
+    (pdf,) = convert([filled], ARTIFACTS)
     text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], check=True,
                           capture_output=True, text=True).stdout
-    pages = text.split("\f")[:-1] if text.endswith("\f") else text.split("\f")
-    assert len(pages) >= 2 and len(list(ARTIFACTS.glob("lampiran1*.png"))) == len(pages)
-    for page in pages:
+    numbered = list(enumerate(text.split("\f"), start=1))
+    pages = [(i, p) for i, p in numbered if "Lampiran 1 - Realisasi Anggaran" in p]
+    assert len(pages) >= 2 and [i for i, _ in pages] == list(range(pages[0][0],
+                                                                   pages[-1][0] + 1))
+    subprocess.run(["pdftoppm", "-r", "60", "-png", "-f", str(pages[0][0]), "-l",
+                    str(pages[-1][0]), str(pdf), str(ARTIFACTS / "lampiran1")], check=True)
+    assert len(list(ARTIFACTS.glob("lampiran1*.png"))) == len(pages)
+    for _, page in pages:
         assert "(1)" in page and "(11)" in page  # header rows repeated, last column shown
+    last = pages[-1][1]
     total = sum(compute_totals(sample_dokumen(), PACK).menu[m].rab for m in PACK.menu)
-    assert re.search(rf"JUMLAH\s+{total:,}", pages[-1])
-    assert "NIP" in pages[-1] and "Isi lampiran: Laporan Semester I" in pages[-1]
+    assert re.search(rf"JUMLAH\s+{total:,}", last)
+    assert "NIP" in last and "Isi lampiran: Laporan Semester I" in last

@@ -34,6 +34,7 @@ def run(args) -> int:
         print(f"\nDemo berhenti: {type(exc).__name__}: {exc}", file=sys.stderr)
         return 2
     print_findings(result, out)
+    print_filled(result, out)
     print_totals(result, out)
     print_files(result, out)
     for text in result.missing:
@@ -68,6 +69,14 @@ def print_findings(result, out) -> None:
     for f in result.unexpected:
         print(f"  TEMUAN TAK TERDUGA: {f.rule} {f.level} {f.sheet}!{f.cell}: {f.message}",
               file=out)
+
+
+def print_filled(result, out) -> None:
+    filled = getattr(result, "filled", None)
+    if filled is None:
+        return
+    rows = ", ".join(f"{sheet} {count} baris" for sheet, count in filled.rows.items())
+    print(f"\nSheet lampiran buku kerja diisi untuk Laporan Semester I: {rows}.", file=out)
 
 
 def print_totals(result, out) -> None:

@@ -21,6 +21,8 @@ def add_arguments(parser) -> None:
                         help="jumlah proses paralel (bawaan: jumlah inti prosesor)")
     parser.add_argument("--tanpa-progres", action="store_true",
                         help="jangan tampilkan bilah progres")
+    parser.add_argument("--csv", metavar="FOLDER_CSV", default=None,
+                        help="tulis juga setiap tabel rekap sebagai CSV (untuk analisis lanjut)")
 
 
 def run(args) -> int:
@@ -54,6 +56,11 @@ def run(args) -> int:
         print(str(exc), file=sys.stderr)
         return 2
     _report(rekap, skipped, target, backup)
+    if args.csv:
+        from ..rekap.frames import write_csv
+
+        written = write_csv(rekap, Path(args.csv))
+        print(f"{len(written)} tabel CSV ditulis ke {args.csv}")
     return 1 if rekap.bermasalah or rekap.ganda else 0
 
 

@@ -1,4 +1,8 @@
-"""`xlplugin report FILE --jenis semester1|semester2|akhir`: Laporan + Lampiran 1-5 + PDF."""
+"""`xlplugin report FILE --jenis semester1|semester2|akhir`: Laporan + Lampiran 1-5 + PDF.
+
+With `--isi-lampiran` it also writes a copy of the workbook whose own Lampiran 1-5
+sheets are filled (the input is never written; same safe write as `validate -o`).
+"""
 
 from __future__ import annotations
 
@@ -18,6 +22,12 @@ def add_arguments(parser) -> None:
     parser.add_argument("--tanpa-masking", action="store_true",
                         help="tulis NIK lengkap (bawaan: NIK disamarkan, mis. 3201********0001)")
     parser.add_argument("--tanpa-pdf", action="store_true", help="jangan buat PDF")
+    parser.add_argument("--isi-lampiran", action="store_true",
+                        help="tulis juga salinan buku kerja yang sheet Lampiran 1-5-nya terisi "
+                             "(berkas masukan tidak diubah)")
+    parser.add_argument("--salinan", metavar="BERKAS",
+                        help="tempat salinan berlampiran (bawaan: "
+                             "<nama>.lampiran-<jenis>.<ext> di sebelah FILE)")
 
 
 def run(args) -> int:
@@ -31,6 +41,11 @@ def run(args) -> int:
         print(f"Berkas {source} tidak ditemukan.", file=sys.stderr)
         return 2
     try:
+        if args.isi_lampiran:
+            copy = fill_copy(source, args.jenis, args.salinan, mask_nik=not args.tanpa_masking)
+            if copy is None:
+                return 2
+            print(f"Salinan dengan Lampiran 1-5 terisi: {copy}")
         files = export_report(source, args.jenis, out, mask_nik=not args.tanpa_masking,
                               pdf=not args.tanpa_pdf)
     except WorkbookReadError as exc:
@@ -47,6 +62,33 @@ def run(args) -> int:
     if args.tanpa_masking:
         print("PERHATIAN: NIK ditulis lengkap; jangan kirim berkas ini lewat surel.")
     return 0
+
+
+def fill_copy(source: Path, jenis: str, target: str | None, *, mask_nik: bool) -> Path | None:
+    """A copy of `source` with filled Lampiran sheets, written atomically; never `source`
+    itself (None after printing why). The copy keeps the VBA project, ribbon and every
+    part other than the Lampiran sheets byte for byte."""
+    from ..adapters.file import FileAdapter
+    from ..io.safe_write import WriteError
+    from ..reports.fill import fill_lampiran
+
+    out = Path(target) if target else default_copy(source, jenis)
+    if out.resolve() == source.resolve():
+        print("Salinan berlampiran tidak boleh menimpa berkas masukan; pilih nama lain "
+              "dengan --salinan.", file=sys.stderr)
+        return None
+    try:
+        with FileAdapter(source) as adapter:
+            fill_lampiran(adapter, jenis, mask_nik)
+            adapter.save(out)
+    except WriteError as exc:
+        print(str(exc), file=sys.stderr)
+        return None
+    return out
+
+
+def default_copy(source: Path, jenis: str) -> Path:
+    return source.with_name(f"{source.stem}.lampiran-{jenis}{source.suffix}")
 
 
 def _list(files) -> None:

@@ -76,13 +76,18 @@ def bersihkan_sorotan(book) -> str:
 
 @_tombol("Ekspor laporan")
 def ekspor_laporan(book, jenis: str) -> str:
+    """Fill this workbook's Lampiran 1-5 sheets, then write the report files beside it."""
     from xlplugin.adapters.live import LiveAdapter
     from xlplugin.reports.export import export_report
+    from xlplugin.reports.fill import fill_lampiran
 
     if jenis not in LAPORAN:
         raise PesanPengguna(f"jenis laporan '{jenis}' tidak dikenal")
-    hasil = export_report(LiveAdapter(book), jenis, folder_keluaran(book))
-    return f"Laporan {LAPORAN[jenis]} tersimpan:\n{hasil}"
+    adapter = LiveAdapter(book)
+    fill_lampiran(adapter, jenis)
+    hasil = export_report(adapter, jenis, folder_keluaran(book))
+    return (f"Sheet Lampiran 1-5 buku kerja ini diisi untuk Laporan {LAPORAN[jenis]} "
+            f"(NIK disamarkan).\nLaporan {LAPORAN[jenis]} tersimpan:\n{hasil}")
 
 
 @_tombol("Cetak KAK")
