@@ -85,12 +85,12 @@ def fingerprints(adapter, layout: Layout, read: WorkbookRead, *,
                  stored: bool) -> list[Fingerprint]:
     from .io.fingerprint import compute, parts
 
-    out = []
-    for part in parts(layout):
-        actual = read.sheets.get(part.sheet)
-        value = compute(part, adapter.grid(actual) if actual else None)
-        out.append(Fingerprint(part.key, part.formula(), value, value if stored else None))
-    return out
+    computed = read.prints or [  # the reader computes them while it holds the grids
+        (part, compute(part, adapter.grid(read.sheets[part.sheet])
+                       if part.sheet in read.sheets else None))
+        for part in parts(layout)]
+    return [Fingerprint(part.key, part.formula(), value, value if stored else None)
+            for part, value in computed]
 
 
 # ---------------------------------------------------------------- internals
@@ -141,7 +141,8 @@ def _write_status(adapter, layout: Layout, read: WorkbookRead, findings: list[Fi
         if not table.status or actual is None:
             continue
         cols = read.columns[key]
-        rows = range(cols.header_row + 1, cols.header_row + table.capacity + 1)
+        last = read.last_rows.get(key, cols.header_row + table.capacity)  # a grown table
+        rows = range(cols.header_row + 1, last + 1)
         filled = {r.row for r in getattr(read.doc, _attr(key))}
         values = {row: texts.get((key, row), OK) for row in filled}
         adapter.set_status(actual, len(table.columns) + 1, rows, values)

@@ -197,7 +197,7 @@ def test_validate_runs_no_macro_and_no_program(sample, tmp_path, monkeypatch, ca
         opened.append(getattr(name, "filename", name))
         return real_open(self, name, *a, **k)
     monkeypatch.setattr(zipmod.ZipFile, "open", spy)
-    sys.modules.pop("xlwings", None)
+    monkeypatch.delitem(sys.modules, "xlwings", raising=False)  # restored afterwards
     out = tmp_path / "keluaran.xlsm"
     assert main(["validate", str(sample), "-o", str(out)]) in (0, 1)
     assert not started

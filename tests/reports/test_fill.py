@@ -291,6 +291,30 @@ def test_reshaped_lampiran_sheet_is_refused(sample):
         fill_lampiran(LiveAdapter(fake), JENIS)
 
 
+# ---------------------------------------------------------------- command line
+def test_report_isi_lampiran_writes_a_filled_copy_and_never_the_input(sample, filled, tmp_path,
+                                                                      capsys):
+    import hashlib
+
+    from xlplugin.cli.main import main
+
+    src = tmp_path / "rab.xlsm"
+    shutil.copy2(sample, src)
+    digest = hashlib.sha256(src.read_bytes()).hexdigest()
+    code = main(["report", str(src), "--jenis", JENIS, "--isi-lampiran", "--tanpa-pdf",
+                 "-o", str(tmp_path / "laporan")])
+    assert code == 0, capsys.readouterr()
+    copy = tmp_path / f"rab.lampiran-{JENIS}.xlsm"
+    assert f"Salinan dengan Lampiran 1-5 terisi: {copy}" in capsys.readouterr().out
+    assert hashlib.sha256(src.read_bytes()).hexdigest() == digest
+    part = _sheet_part(sample, sheet_of(2))
+    assert _parts(copy)[part] == _parts(filled)[part]
+    assert main(["report", str(src), "--jenis", JENIS, "--isi-lampiran", "--tanpa-pdf",
+                 "--salinan", str(src), "-o", str(tmp_path / "laporan")]) == 2
+    assert "tidak boleh menimpa berkas masukan" in capsys.readouterr().err
+    assert hashlib.sha256(src.read_bytes()).hexdigest() == digest
+
+
 # ---------------------------------------------------------------- printed
 @pytest.mark.libreoffice
 def test_filled_lampiran1_prints_with_header_totals_and_signature(filled):

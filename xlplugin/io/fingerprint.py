@@ -18,10 +18,12 @@ file prefix `_xlfn.` (an Excel 2013 function: without it Excel and LibreOffice s
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
+from operator import itemgetter
 
-from ..layout.model import Layout, column_index, column_letter
+from ..layout.model import Layout, Table, column_index, column_letter
 from .grid import Grid
 
 EPOCH = datetime(1899, 12, 30)
@@ -48,43 +50,72 @@ class Part:
         return "=IFERROR(" + "+".join(terms) + ",-1)"
 
 
-def parts(layout: Layout) -> list[Part]:
+def profil_part(layout: Layout) -> Part:
     form = layout.profil
-    out = [Part("Profil", form.sheet, (column_index(form.value_column),),
-                form.fields[0].row, form.fields[-1].row)]
-    for key, table in layout.tables.items():
-        cols = tuple(c.index for c in table.columns if c.is_input)
-        out.append(Part(key, table.sheet, cols, table.first_row, table.last_row))
-    return out
+    return Part("Profil", form.sheet, (column_index(form.value_column),),
+                form.fields[0].row, form.fields[-1].row)
+
+
+def table_part(table: Table, last_row: int | None = None) -> Part:
+    """A table's part; `last_row` past the capacity when the workbook's table grew."""
+    cols = tuple(c.index for c in table.columns if c.is_input)
+    return Part(table.key, table.sheet, cols, table.first_row,
+                max(table.last_row, last_row or 0))
+
+
+def parts(layout: Layout, last_rows: Mapping[str, int] | None = None) -> list[Part]:
+    last_rows = last_rows or {}
+    return [profil_part(layout)] + [table_part(t, last_rows.get(k))
+                                    for k, t in layout.tables.items()]
 
 
 def compute(part: Part, grid: Grid | None) -> float:
-    """What `part.formula()` gives in Excel for this grid (the template's own positions)."""
+    """What `part.formula()` gives in Excel for this grid (the template's own positions).
+
+    Column by column (each column's sum is its own term, added left to right as Excel
+    adds them), skipping empty cells first: most capacity rows hold nothing."""
     if grid is None:
         return 0.0
-    cols = [c - 1 for c in part.columns]
-    text = [0] * len(cols)
-    numbers = [0.0] * len(cols)
-    for row, line in enumerate(grid.rows[part.first_row - 1:part.last_row], start=part.first_row):
-        if line.count(None) == len(line):
-            continue  # most capacity rows are empty
-        width = len(line)
-        for i, c in enumerate(cols):
-            v = line[c] if c < width else None
-            if v is None or isinstance(v, bool):
-                continue
-            if isinstance(v, str):
-                if v in ERROR_TEXTS:
-                    return -1.0
-                units = v.encode("utf-16-le")
-                text[i] += len(units) // 2 * row + int.from_bytes(units[-2:], "little")
-            else:
-                numbers[i] += _number(v)
+    lines = grid.rows[part.first_row - 1:part.last_row]
+    widest = max(part.columns)
+    short = any(len(line) < widest for line in lines)
     total = 0.0
-    for t, n in zip(text, numbers, strict=True):  # left to right, as Excel adds the terms
-        total += t
-        total += round(n, 4)
+    for col in part.columns:
+        if short:
+            values = [line[col - 1] if col <= len(line) else None for line in lines]
+        else:
+            values = list(map(itemgetter(col - 1), lines))
+        term = _column_term(values, part.first_row)
+        if term is None:
+            return -1.0
+        text, numbers = term
+        total += text
+        total += round(numbers, 4)
     return total
+
+
+def _column_term(values: list, first_row: int) -> tuple[int, float] | None:
+    """(text term, number sum) of one column; None when a cell holds an Excel error."""
+    text, numbers = 0, 0.0
+    for row, v in enumerate(values, start=first_row):
+        if v is None:
+            continue
+        kind = type(v)
+        if kind is float:
+            numbers += v
+        elif kind is str:
+            if not v:
+                continue
+            if v[0] == "#" and v in ERROR_TEXTS:
+                return None
+            if v.isascii():
+                text += len(v) * row + ord(v[-1])
+            else:  # Excel counts UTF-16 units
+                units = v.encode("utf-16-le")
+                text += len(units) // 2 * row + int.from_bytes(units[-2:], "little")
+        elif kind is not bool:
+            numbers += _number(v)
+    return text, numbers
 
 
 def _number(v: object) -> float:

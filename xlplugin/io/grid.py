@@ -11,7 +11,7 @@ from collections.abc import Sequence
 
 
 class Grid:
-    __slots__ = ("rows",)
+    __slots__ = ("rows", "__weakref__")  # weakly cached by the file adapter
 
     def __init__(self, rows: Sequence[Sequence[object]]):
         self.rows = rows
@@ -31,5 +31,13 @@ class Grid:
 
 
 def clean_rows(rows: list[list[object]]) -> list[list[object]]:
-    """calamine gives '' for empty cells; the grid uses None, as xlwings does."""
-    return [[None if v == "" else v for v in line] for line in rows]
+    """calamine gives '' for empty cells; the grid uses None, as xlwings does.
+
+    In place (a sheet's grid is the largest object of a check: no second copy), and
+    only rows that hold an empty string are rebuilt."""
+    if not isinstance(rows, list):
+        rows = list(rows)
+    for i, line in enumerate(rows):
+        if "" in line:
+            rows[i] = [None if v == "" else v for v in line]
+    return rows

@@ -169,6 +169,8 @@ def check_sheet_extent(xml: bytes, sheet: str, name: str, limits: Limits = DEFAU
 
     Call on the worksheet part's bytes before handing the sheet to python-calamine
     (`to_python` builds the full rectangle from A1 to the farthest cell)."""
+    if _within_small_extent(xml, limits):
+        return
     rows, cols, far = sheet_extent(xml)
     if rows * cols > limits.sheet_cells:
         from ..layout.model import column_letter
@@ -178,6 +180,22 @@ def check_sheet_extent(xml: bytes, sheet: str, name: str, limits: Limits = DEFAU
             f"{column_letter(cols)} (mis. sel {far}), jauh di luar tabel template; berkas "
             "terlalu besar untuk diperiksa. Hapus isi/format sel yang jauh itu (Ctrl+End "
             "menunjukkannya) lalu simpan ulang.")
+
+
+# A cell reference with two or more column letters, or a row number of six digits or more.
+_WIDE_REF = re.compile(rb' r="\$?(?:[A-Za-z]{2}|[A-Za-z]\$?[0-9]{6})')
+
+
+def _within_small_extent(xml: bytes, limits: Limits) -> bool:
+    """A cheap screen before `sheet_extent` (which visits every cell): when every cell
+    reference has one column letter and at most five row digits, the sheet spans at
+    most Z99999, under the limit. A literal search runs at memory speed; attributes
+    separated by a tab or a line break (legal XML, rare) take the exact path."""
+    if limits.sheet_cells < 26 * 99_999:
+        return False
+    if b'\tr="' in xml or b'\nr="' in xml or b'\rr="' in xml:
+        return False
+    return _WIDE_REF.search(xml) is None
 
 
 def _column(letters: bytes) -> int:

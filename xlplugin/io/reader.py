@@ -9,20 +9,27 @@ raises (`WorkbookReadError`).
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from operator import itemgetter
 from pathlib import Path
 from typing import Protocol
 
 from ..domain.finding import Finding
 from ..domain.records import Dokumen
 from ..layout import load_layout
-from ..layout.binding import bind_dokumen
+from ..layout.binding import RawRow, bind_dokumen
 from ..layout.model import Layout, Table, column_index, column_letter
 from .errors import CATATAN, GALAT, ReadProblem
+from .fingerprint import Part, compute, profil_part, table_part
 from .grid import Grid
 from .headers import TableColumns, locate_columns, norm
 
 
 class GridSource(Protocol):
+    """What the reader needs of a workbook. A source may also offer
+    `table_end(sheet, name) -> int | None`: the last data row of the Excel table `name`
+    on `sheet` (a table grows when the user types below it), so a grown table is read
+    to its end rather than to the template's capacity."""
+
     def sheet_names(self) -> list[str]: ...
 
     def grid(self, sheet: str) -> Grid: ...
@@ -37,6 +44,8 @@ class WorkbookRead:
     sheets: dict[str, str]  # layout sheet name -> actual sheet name (missing: absent)
     columns: dict[str, TableColumns] = field(default_factory=dict)  # by table key
     profil_rows: dict[int, int] = field(default_factory=dict)  # layout row -> actual row
+    last_rows: dict[str, int] = field(default_factory=dict)  # by table key: last row read
+    prints: list[tuple[Part, float]] = field(default_factory=list)  # input fingerprints
 
     def locate(self, finding: Finding, layout: Layout) -> Finding:
         """The finding pointed at the cell where this workbook really holds the value."""
@@ -57,20 +66,28 @@ def read_workbook(source: GridSource, layout: Layout | None = None) -> WorkbookR
     layout = layout or load_layout()
     problems: list[ReadProblem] = []
     sheets = resolve_sheets(source.sheet_names(), _input_sheets(layout), problems)
-    profil, profil_rows = _read_profil(source, layout, sheets, problems)
-    tables, columns = {}, {}
+    profil, profil_rows, profil_print = _read_profil(source, layout, sheets, problems)
+    tables, columns, last_rows = {}, {}, {}
+    prints = [(profil_part(layout), profil_print)]
     for key, table in layout.tables.items():
         actual = sheets.get(table.sheet)
         if actual is None:
             tables[key] = []
+            prints.append((table_part(table), 0.0))
             continue
         grid = source.grid(actual)
         cols = locate_columns(grid, table, actual)
         problems.extend(cols.problems)
         columns[key] = cols
-        tables[key] = list(_rows(grid, table, cols, actual, problems))
+        end = _table_end(source, actual, table)
+        last = last_rows[key] = max(cols.header_row + table.capacity, end)
+        tables[key] = _rows(grid, table, cols, last)
+        _check_overflow(grid, table, cols, last, actual, problems)
+        part = table_part(table, end)
+        prints.append((part, compute(part, grid)))
+        del grid  # a sheet's grid is the largest thing read; keep only the typed records
     doc = bind_dokumen(layout, profil, tables)
-    return WorkbookRead(doc, problems, sheets, columns, profil_rows)
+    return WorkbookRead(doc, problems, sheets, columns, profil_rows, last_rows, prints)
 
 
 def load_dokumen(path: Path | str) -> tuple[Dokumen, list[ReadProblem]]:
@@ -107,11 +124,11 @@ def _input_sheets(layout: Layout) -> list[str]:
 
 
 def _read_profil(source: GridSource, layout: Layout, sheets: dict[str, str],
-                 problems: list[ReadProblem]) -> tuple[dict, dict[int, int]]:
+                 problems: list[ReadProblem]) -> tuple[dict, dict[int, int], float]:
     form = layout.profil
     actual = sheets.get(form.sheet)
     if actual is None:
-        return {}, {}
+        return {}, {}, 0.0
     grid = source.grid(actual)
     label_col, value_col = column_index(form.label_column), column_index(form.value_column)
     label_rows = {}
@@ -127,18 +144,30 @@ def _read_profil(source: GridSource, layout: Layout, sheets: dict[str, str],
                 f"'{f.label}'; nilainya dibaca dari sel {form.value_column}{f.row}."))
         rows[f.row] = row
         values[f.key] = grid.value(row, value_col)
-    return values, rows
+    return values, rows, compute(profil_part(layout), grid)
 
 
-def _rows(grid: Grid, table: Table, cols: TableColumns, sheet: str,
-          problems: list[ReadProblem]):
-    getters = [(c.key, cols.columns.get(c.key)) for c in table.columns]
-    first, last = cols.header_row + 1, cols.header_row + table.capacity
-    for row in range(first, min(last, grid.height) + 1):
-        line = grid.row_values(row)
-        yield row, {key: (line[col - 1] if col and col <= len(line) else None)
-                    for key, col in getters}
-    _check_overflow(grid, table, cols, last, sheet, problems)
+def _table_end(source: GridSource, sheet: str, table: Table) -> int:
+    """The last data row of the workbook's own Excel table, 0 when unknown."""
+    table_end = getattr(source, "table_end", None)
+    return (table_end(sheet, table.name) or 0) if table_end else 0
+
+
+def _rows(grid: Grid, table: Table, cols: TableColumns, last: int) -> list[RawRow]:
+    """(row, values in column order) for every row of the table's data area."""
+    places = [cols.columns.get(c.key) for c in table.columns]  # 1-based, None: missing
+    need = max((p for p in places if p), default=0)
+    fast = itemgetter(*[p - 1 for p in places]) if all(places) and len(places) > 1 else None
+    out = []
+    lines = grid.rows
+    for row in range(cols.header_row + 1, min(last, grid.height) + 1):
+        line = lines[row - 1]
+        if fast is not None and len(line) >= need:
+            out.append((row, fast(line)))
+        else:
+            width = len(line)
+            out.append((row, tuple(line[p - 1] if p and p <= width else None for p in places)))
+    return out
 
 
 def _check_overflow(grid: Grid, table: Table, cols: TableColumns, last: int, sheet: str,

@@ -1,18 +1,25 @@
 """Bind raw rows read through the layout to typed domain records.
 
-Readers (file or live) hand over plain values keyed by field; this module coerces
-them by the layout's column types. Rows with no input value at all are skipped.
+Readers (file or live) hand over plain values per row, either keyed by field or as a
+sequence in the table's column order; this module coerces them by the layout's column
+types. Rows with no input value at all are skipped.
+
+Binding runs over every filled row of every table on each check, so the loop is kept
+lean: the column types are looked up once per table, empty cells (None, most of a row)
+are not coerced at all, and records are built positionally.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import fields
 
 from ..domain.coerce import coerce
 from ..domain.records import RECORD_TYPES, TABLE_ATTR, Dokumen, Profil
 from .model import Layout, Table
 
-RawRow = tuple[int, Mapping[str, object]]  # (worksheet row, {field key: raw value})
+# (worksheet row, {field key: raw value}) or (worksheet row, values in column order)
+RawRow = tuple[int, Mapping[str, object] | Sequence[object]]
 
 
 def bind_profil(layout: Layout, values: Mapping[str, object]) -> Profil:
@@ -22,12 +29,21 @@ def bind_profil(layout: Layout, values: Mapping[str, object]) -> Profil:
 
 def bind_table(table: Table, rows: Iterable[RawRow]) -> list:
     cls = RECORD_TYPES[table.record]
-    columns = [(c.key, c.type, c.is_input) for c in table.columns]
+    keys = [c.key for c in table.columns]
+    kinds = [c.type for c in table.columns]
+    inputs = [i for i, c in enumerate(table.columns) if c.is_input]
+    width = len(keys)
+    positional = _positional(cls, keys)
     records = []
     for row, values in rows:
-        if not any(_filled(values.get(k)) for k, _, is_input in columns if is_input):
+        if hasattr(values, "keys"):
+            values = [values.get(k) for k in keys]
+        elif len(values) != width:
+            values = (list(values) + [None] * width)[:width]
+        if not _any_filled(values, inputs):
             continue
-        records.append(cls(row=row, **{k: coerce(values.get(k), t) for k, t, _ in columns}))
+        typed = [None if v is None else coerce(v, kind) for v, kind in zip(values, kinds)]
+        records.append(cls(row, *typed) if positional else cls(row=row, **dict(zip(keys, typed))))
     return records
 
 
@@ -39,5 +55,22 @@ def bind_dokumen(layout: Layout, profil: Mapping[str, object],
     return doc
 
 
-def _filled(value: object) -> bool:
-    return value is not None and not (isinstance(value, str) and not value.strip())
+def _any_filled(values: Sequence[object], inputs: list[int]) -> bool:
+    for i in inputs:
+        v = values[i]
+        if v is not None and not (isinstance(v, str) and not v.strip()):
+            return True
+    return False
+
+
+_POSITIONAL: dict[tuple, bool] = {}
+
+
+def _positional(cls: type, keys: list[str]) -> bool:
+    """Whether the record's fields are `row` then the columns in layout order."""
+    key = (cls, *keys)
+    known = _POSITIONAL.get(key)
+    if known is None:
+        names = [f.name for f in fields(cls)]
+        known = _POSITIONAL[key] = names[:len(keys) + 1] == ["row", *keys]
+    return known
