@@ -160,6 +160,16 @@ def test_file_fill_keeps_money_exact_and_cells_formatted(filled):
     assert all(ws.row_dimensions[frame.style_row(k)].hidden for k in ("data", "total"))
 
 
+def test_like_blocks_make_one_paste_per_run_of_rows_with_the_same_format():
+    from xlplugin.adapters.base import like, like_blocks
+    from xlplugin.template.sheets.temuan import CellSpec
+
+    cells = [CellSpec(r, c, None, role=like(src)) for r, src in ((10, 1), (11, 1), (12, 2),
+                                                                   (13, 1)) for c in (1, 2, 3)]
+    cells.append(CellSpec(14, 5, "x"))  # an ordinary role is not pasted
+    assert like_blocks(cells) == [(1, 10, 11, 1, 3), (2, 12, 12, 1, 3), (1, 13, 13, 1, 3)]
+
+
 # ---------------------------------------------------------------- totals
 def test_lampiran1_totals_row_equals_engine_totals(sample, filled):
     doc, tables = _tables(sample)

@@ -7,6 +7,7 @@ Only what the findings writer needs, on the parsed tree: everything else in the 
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 
 from lxml import etree
 
@@ -39,14 +40,18 @@ def _number_positions(data) -> None:
     then means previous + 1), but every lookup here goes by reference."""
     row_number = 0
     for row in data.iter(N + "row"):
-        row_number = int(row.get("r") or row_number + 1)
-        row.set("r", str(row_number))
-        col = 0
+        r = row.get("r")
+        row_number = int(r) if r else row_number + 1
+        if not r:
+            row.set("r", str(row_number))
+        previous = None  # the column is worked out only for a cell without `r`
         for cell in row.iter(N + "c"):
             ref = cell.get("r")
-            col = split_ref(ref)[1] if ref else col + 1
             if not ref:
-                cell.set("r", f"{column_letter(col)}{row_number}")
+                col = (split_ref(previous)[1] if previous else 0) + 1
+                ref = f"{column_letter(col)}{row_number}"
+                cell.set("r", ref)
+            previous = ref
 
 
 class SheetXml:
@@ -134,6 +139,25 @@ class SheetXml:
         a, _, b = f.get("ref").partition(":")
         (r1, c1), (r2, c2) = split_ref(a), split_ref(b or a)
         return r1, c1, r2, c2
+
+    def set_status(self, col: int, rows: range, texts: Mapping[int, str],
+                   array: tuple[int, int, int, int] | None = None) -> None:
+        """One text per row in a column: a formula cell (or a member of the array formula
+        anchored at the first row, or `array`) keeps its formula and gets the text as its
+        cached value; any other cell becomes that plain text. Rows with no text and no
+        cell are left alone."""
+        cells = self.column(col)
+        letter = column_letter(col)
+        array = array or self.array_range(cells.get(rows.start))
+        for row in rows:
+            ref, text, cell = f"{letter}{row}", texts.get(row, ""), cells.get(row)
+            if not text and cell is None:
+                continue  # no cell, nothing shown: leave the row alone
+            in_array = array is not None and array[0] <= row <= array[2]
+            if in_array or (cell is not None and cell.find(N + "f") is not None):
+                self.set_cached_text(ref, text, cell)
+            elif text or cell is not None:
+                self.set_text(ref, text)
 
     @staticmethod
     def cached_text(cell) -> str | None:
