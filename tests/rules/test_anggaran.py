@@ -6,6 +6,7 @@ from decimal import Decimal
 
 import pytest
 from factories import clean_dokumen, kegiatan, rab_line
+from rulecheck import fired
 
 from xlplugin.domain.finding import Severity
 from xlplugin.domain.records import Realisasi
@@ -22,10 +23,6 @@ SECTION_1_RULES = [
     "RAB-HITUNG", "RAB-PAGU", "RAB-APIP", "EXC-OPERASIONAL", "EXC-HONOR-PEMBUKAAN",
     "EXC-HONOR-PANITIA", "EXC-PERJADIN", "EXC-MESIN", "EXC-KATA", "REAL-LEBIH",
 ]
-
-
-def fired(doc, rule):
-    return [f for f in validate(doc) if f.rule == rule]
 
 
 def at(f):

@@ -5,11 +5,11 @@ from decimal import Decimal
 
 import pytest
 from factories import kegiatan, logbook, pendamping, profil, sentra
+from rulecheck import fired, where
 
 from xlplugin.domain.finding import Severity
 from xlplugin.domain.records import Dokumen, Jadwal
 from xlplugin.domain.values import Invalid
-from xlplugin.engine import validate
 from xlplugin.layout import load_layout
 
 LAYOUT = load_layout()
@@ -20,16 +20,6 @@ PEL, PER = Severity.PELANGGARAN, Severity.PERINGATAN
 def dok(*items, jadwal=(), pendamping_rows=()) -> Dokumen:
     return Dokumen(profil=profil(), sentra=[sentra()], kegiatan=list(items),
                    jadwal=list(jadwal), pendamping=list(pendamping_rows))
-
-
-def fired(doc, rule):
-    found = [f for f in validate(doc) if f.rule == rule]
-    assert all("{" not in f.message for f in found), found
-    return found
-
-
-def where(f):
-    return f.severity, f.sheet, f.cell
 
 
 # ---------------------------------------------------------------- STUDI-KUNJUNGAN

@@ -4,11 +4,11 @@ from decimal import Decimal
 
 import pytest
 from factories import kegiatan, profil, sentra
+from rulecheck import fired, where
 
 from xlplugin.domain.finding import Severity
 from xlplugin.domain.records import Dokumen
 from xlplugin.domain.values import Invalid
-from xlplugin.engine import validate
 from xlplugin.layout import load_layout
 
 KAK = load_layout().tables["KAK"]
@@ -17,16 +17,6 @@ PEL, PER = Severity.PELANGGARAN, Severity.PERINGATAN
 
 def dok(*items) -> Dokumen:
     return Dokumen(profil=profil(), sentra=[sentra()], kegiatan=list(items))
-
-
-def fired(doc, rule):
-    found = [f for f in validate(doc) if f.rule == rule]
-    assert all("{" not in f.message for f in found), found
-    return found
-
-
-def where(f):
-    return f.severity, f.sheet, f.cell
 
 
 def porsi(teori, diskusi, praktik) -> dict:

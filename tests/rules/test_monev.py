@@ -4,11 +4,11 @@ from datetime import date
 
 import pytest
 from factories import kegiatan, profil, sentra
+from rulecheck import fired, where
 
 from xlplugin.domain.finding import Severity
 from xlplugin.domain.records import Dokumen
 from xlplugin.domain.values import Invalid
-from xlplugin.engine import validate
 from xlplugin.layout import load_layout
 
 KAK = load_layout().tables["KAK"]
@@ -18,16 +18,6 @@ PER = Severity.PERINGATAN
 def dok(**over) -> Dokumen:
     """A.1 planned 8-19 May 2023 in Kabupaten Contoh, target 25 orang."""
     return Dokumen(profil=profil(), sentra=[sentra()], kegiatan=[kegiatan("A.1", row=7, **over)])
-
-
-def fired(doc, rule):
-    found = [f for f in validate(doc) if f.rule == rule]
-    assert all("{" not in f.message for f in found), found
-    return found
-
-
-def where(f):
-    return f.severity, f.sheet, f.cell
 
 
 # ---------------------------------------------------------------- MONEV-WAKTU

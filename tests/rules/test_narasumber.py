@@ -2,6 +2,7 @@
 
 import pytest
 from factories import kegiatan, narasumber, pendamping, profil, sentra
+from rulecheck import fired, where
 
 from xlplugin.domain.finding import Severity
 from xlplugin.domain.records import Dokumen
@@ -26,16 +27,6 @@ def with_pendamping(rincian: str, **over) -> Dokumen:
     k = kegiatan(rincian, row=6)
     return Dokumen(profil=profil(), sentra=[sentra()], kegiatan=[k],
                    pendamping=[pendamping(k, row=9, **over)])
-
-
-def fired(doc, rule):
-    found = [f for f in validate(doc) if f.rule == rule]
-    assert all("{" not in f.message for f in found), found
-    return found
-
-
-def where(f):
-    return f.severity, f.sheet, f.cell
 
 
 @pytest.mark.parametrize("rincian", ALL)

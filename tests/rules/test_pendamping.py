@@ -4,6 +4,7 @@ from datetime import date
 
 import pytest
 from factories import kegiatan, pendamping, peserta, profil, sentra
+from rulecheck import fired, where
 
 from xlplugin.domain.finding import Severity
 from xlplugin.domain.records import Dokumen
@@ -21,16 +22,6 @@ def a3(n_pendamping=1, n_peserta=5, rincian="A.3", **pendamping_over) -> Dokumen
     team = [pendamping(k, row=6 + i, **pendamping_over) for i in range(n_pendamping)]
     return Dokumen(profil=profil(), sentra=[sentra(), sentra(row=7, kode="S2")], kegiatan=[k],
                    peserta=peserta(k, n_peserta), pendamping=team)
-
-
-def fired(doc, rule):
-    found = [f for f in validate(doc) if f.rule == rule]
-    assert all("{" not in f.message for f in found), found
-    return found
-
-
-def where(f):
-    return f.severity, f.sheet, f.cell
 
 
 def test_compliant_a3_team_fires_no_pendamping_rule():

@@ -3,6 +3,7 @@ KOORDINATOR, KELUARAN; and every default activity clean of section 2."""
 
 import pytest
 from factories import kegiatan, logbook, pendamping, peserta, profil, sentra
+from rulecheck import fired, where
 
 from xlplugin.cli.rules_cmd import rule_status
 from xlplugin.domain.finding import Severity
@@ -29,16 +30,6 @@ def dok(*items, peserta_rows=(), pendamping_rows=(), jadwal=()) -> Dokumen:
     return Dokumen(profil=profil(), sentra=[sentra()], kegiatan=list(items),
                    peserta=list(peserta_rows), pendamping=list(pendamping_rows),
                    jadwal=list(jadwal))
-
-
-def fired(doc, rule):
-    found = [f for f in validate(doc) if f.rule == rule]
-    assert all("{" not in f.message for f in found), found
-    return found
-
-
-def where(f):
-    return f.severity, f.sheet, f.cell
 
 
 # ---------------------------------------------------------------- every default activity

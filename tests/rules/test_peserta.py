@@ -4,6 +4,7 @@ from datetime import date
 
 import pytest
 from factories import kegiatan, nik, peserta, profil, sentra
+from rulecheck import fired, where
 
 from xlplugin.domain.finding import Severity
 from xlplugin.domain.privacy import mask_nik
@@ -28,16 +29,6 @@ def one(k, n=None, **over) -> Dokumen:
     """Activity `k` with `n` participants (default: a compliant count), `over` on each."""
     n = n if n is not None else {"B.1": 18, "B.2": 25}.get(k.rincian, 25)
     return dok([k], peserta(k, n, **over))
-
-
-def fired(doc, rule):
-    found = [f for f in validate(doc) if f.rule == rule]
-    assert all("{" not in f.message for f in found), found
-    return found
-
-
-def where(f):
-    return f.severity, f.sheet, f.cell
 
 
 # ---------------------------------------------------------------- PESERTA-JUMLAH

@@ -2,18 +2,14 @@
 
 import pytest
 from factories import clean_dokumen
+from rulecheck import fired
 
 from xlplugin.domain.finding import Severity
 from xlplugin.domain.values import Invalid
-from xlplugin.engine import validate
 from xlplugin.layout import load_layout
 
 LAYOUT = load_layout()
 RAB, SSH = LAYOUT.tables["RAB"], LAYOUT.tables["SSH"]
-
-
-def fired(doc, rule):
-    return [f for f in validate(doc) if f.rule == rule]
 
 
 @pytest.mark.parametrize("rule", ["SSH-PLAFON", "SSH-TANPA-ACUAN"])

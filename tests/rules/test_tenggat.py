@@ -4,6 +4,7 @@ from datetime import date
 
 import pytest
 from factories import clean_dokumen
+from rulecheck import fired
 
 from xlplugin.domain.finding import Severity
 from xlplugin.domain.values import Invalid
@@ -15,10 +16,6 @@ PROFIL = LAYOUT.profil
 KAK, JADWAL, REAL = (LAYOUT.tables[k] for k in ("KAK", "Jadwal", "Realisasi"))
 
 RULES = ["TA-TAHUN", "DL-RENCANA", "DL-PERUBAHAN", "DL-SEMESTER", "DL-AKHIR"]
-
-
-def fired(doc, rule):
-    return [f for f in validate(doc) if f.rule == rule]
 
 
 @pytest.mark.parametrize("rule", RULES)

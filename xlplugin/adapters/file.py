@@ -1,21 +1,26 @@
 """A workbook file: python-calamine reads values, the XML patch writes findings.
 
-Nothing is written until `save(path)`; then only the changed parts (the sheets that
-got highlights, status values or findings, and styles.xml) are re-serialised and
-every other part is copied unchanged, through a temp file and an atomic rename.
+Nothing is written until `save(path)`; then only the changed parts (the sheets whose
+highlights, status values or findings really changed, and styles.xml) are written
+and every other part is copied unchanged, through a temp file and an atomic rename.
+Input sheets are edited on their bytes (`SheetPatch`: a few cells of a large sheet);
+only Temuan, whose rows are rewritten, is parsed into a tree.
 """
 
 from __future__ import annotations
 
+import posixpath
 import re
+import weakref
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 from ..io.errors import WorkbookReadError
 from ..io.grid import Grid, clean_rows
 from ..io.limits import check_sheet_extent
-from ..io.package import Package, open_package, parse_xml
+from ..io.package import Package, open_package, parse_xml, resolve_target
 from ..io.safe_write import write_atomic
+from ..io.sheet_patch import SheetPatch
 from ..io.sheet_xml import SheetXml, split_ref
 from ..io.styles_xml import Styles
 from ..layout.model import column_letter
@@ -23,9 +28,12 @@ from ..xlsx.patch import CALC_CHAIN, patch_package
 from .base import WorkbookAdapter, like_row, make_token, parse_token
 
 STYLES = "xl/styles.xml"
-_F = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}f"
 _ERROR_CELL = re.compile(rb'<c r="([A-Z]+\d+)"[^>]*?t="e"[^>]*>(?:<f[^>]*?(?:/>|>.*?</f>))?'
                          rb"<v>([^<]*)</v>", re.DOTALL)
+_TAG_ATTR = re.compile(rb'([\w:.-]+)\s*=\s*(?:"([^"]*)"|\'([^\']*)\')')
+_REL = re.compile(rb"<(?:[\w.-]+:)?Relationship\b([^>]*)>")
+_TABLE = re.compile(rb"<(?:[\w.-]+:)?table\b([^>]*)>")
+TABLE_REL = "/relationships/table"
 
 
 class FileAdapter(WorkbookAdapter):
@@ -33,8 +41,9 @@ class FileAdapter(WorkbookAdapter):
         self.path = Path(path)
         self.package: Package = open_package(self.path)
         self._book = None
-        self._grids: dict[str, Grid] = {}
-        self._sheets: dict[str, SheetXml] = {}
+        # grids are the largest objects of a check: kept only while someone holds them
+        self._grids: weakref.WeakValueDictionary[str, Grid] = weakref.WeakValueDictionary()
+        self._sheets: dict[str, SheetPatch] = {}
         self._styles: Styles | None = None
 
     # ---------------------------------------------------------------- reading
@@ -42,9 +51,41 @@ class FileAdapter(WorkbookAdapter):
         return list(self.package.sheets)
 
     def grid(self, sheet: str) -> Grid:
-        if sheet not in self._grids:
-            self._grids[sheet] = self._read_grid(sheet)
-        return self._grids[sheet]
+        grid = self._grids.get(sheet)
+        if grid is None:
+            grid = self._grids[sheet] = self._read_grid(sheet)
+        return grid
+
+    def table_end(self, sheet: str, name: str) -> int | None:
+        """The last data row of the Excel table `name` on `sheet` (its `ref` in
+        xl/tables/tableN.xml, less a totals row), None when the sheet has no such table.
+        A table the user grew by typing below it ends below the template's capacity."""
+        part = self.package.sheets.get(sheet)
+        if part is None:
+            return None
+        rels = posixpath.join(posixpath.dirname(part), "_rels", posixpath.basename(part) + ".rels")
+        if not self.package.has(rels):
+            return None
+        found = []
+        for m in _REL.finditer(self.package.read(rels)):
+            rel = _tag_attrs(m[1])
+            if not rel.get("Type", "").endswith(TABLE_REL) or rel.get("TargetMode") == "External":
+                continue
+            target = resolve_target(part, rel.get("Target", ""))
+            head = _TABLE.search(self.package.read(target)) if self.package.has(target) else None
+            if head is not None:
+                found.append(_tag_attrs(head[1]))
+        wanted = name.casefold()
+        named = [t for t in found if wanted in (t.get("name", "").casefold(),
+                                                t.get("displayName", "").casefold())]
+        table = named[0] if named else (found[0] if len(found) == 1 else None)
+        if table is None or ":" not in table.get("ref", ""):
+            return None
+        try:
+            last = split_ref(table["ref"].partition(":")[2])[0]
+            return last - int(table.get("totalsRowCount") or 0)
+        except (TypeError, ValueError):
+            return None
 
     def _read_grid(self, sheet: str) -> Grid:
         from python_calamine import CalamineError, CalamineWorkbook
@@ -77,16 +118,19 @@ class FileAdapter(WorkbookAdapter):
             line[c - 1] = text.decode()
 
     # ---------------------------------------------------------------- writing
-    def _sheet(self, sheet: str) -> SheetXml:
+    def _sheet(self, sheet: str) -> SheetPatch:
         if sheet not in self._sheets:
             if sheet not in self.package.sheets:
                 raise WorkbookReadError(
                     f"Sheet '{sheet}' tidak ada di berkas {self.path.name}; temuan tidak dapat "
                     "ditulis. Gunakan template terbaru.")
-            part = self.package.sheets[sheet]
-            self._sheets[sheet] = SheetXml(parse_xml(self.package.read(part), part,
-                                                     self.path.name))
+            part, name = self.package.sheets[sheet], self.path.name
+            self._sheets[sheet] = SheetPatch(self.package.read(part),
+                                             lambda data: parse_xml(data, part, name))
         return self._sheets[sheet]
+
+    def _tree(self, sheet: str) -> SheetXml:
+        return self._sheet(sheet).tree()
 
     @property
     def styles(self) -> Styles:
@@ -121,7 +165,7 @@ class FileAdapter(WorkbookAdapter):
 
     def write_cells(self, sheet: str, cells: list, clear: tuple[int, int, int],
                     heights: tuple[int, Mapping[int, float]] | None = None) -> None:
-        xml = self._sheet(sheet)
+        xml = self._tree(sheet)
         xml.clear_region(*clear)
         if heights is not None:
             start, sizes = heights
@@ -140,26 +184,15 @@ class FileAdapter(WorkbookAdapter):
         xml.update_dimension()
 
     def set_status(self, sheet: str, column: int, rows: range, texts: Mapping[int, str]) -> None:
-        xml = self._sheet(sheet)
-        cells = xml.column(column)
-        letter = column_letter(column)
-        array = xml.array_range(cells.get(rows.start))
-        for row in rows:
-            ref, text, cell = f"{letter}{row}", texts.get(row, ""), cells.get(row)
-            if not text and cell is None:
-                continue  # no cell, nothing shown: leave the row alone
-            in_array = array is not None and array[0] <= row <= array[2]
-            if in_array or (cell is not None and cell.find(_F) is not None):
-                xml.set_cached_text(ref, text, cell)
-            elif text or cell is not None:
-                xml.set_text(ref, text)
+        self._sheet(sheet).set_status(column, rows, texts)
 
     def save(self, target: Path | str, *, backup: bool = False) -> Path | None:
         """Write the patched workbook to `target` atomically; returns the backup path."""
-        replace = {self.package.sheets[name]: xml.to_bytes() for name, xml in self._sheets.items()}
-        if self._styles is not None:
+        replace = {self.package.sheets[name]: xml.to_bytes()
+                   for name, xml in self._sheets.items() if xml.changed}
+        if self._styles is not None and self._styles.changed:
             replace[STYLES] = self._styles.to_bytes()
-        drop = (CALC_CHAIN,) if self._sheets else ()
+        drop = (CALC_CHAIN,) if any(xml.changed for xml in self._sheets.values()) else ()
         in_place = Path(target).resolve() == self.path.resolve()
 
         def write(fh) -> None:
@@ -174,3 +207,10 @@ class FileAdapter(WorkbookAdapter):
             self._book.close()
             self._book = None
         self.package.close()
+
+
+def _tag_attrs(text: bytes) -> dict[str, str]:
+    from xml.sax.saxutils import unescape
+
+    return {k.decode().rpartition(":")[2]: unescape((a or b).decode("utf-8", "replace"))
+            for k, a, b in _TAG_ATTR.findall(text)}

@@ -34,6 +34,18 @@ class Styles:
         self.fills = self._list("fills")
         self.xfs = self._list("cellXfs")
         self._keys: dict[str, int] = {}
+        self._sizes = self._counts()
+        # canonical form -> index, per list, built on first use: a check adds formats
+        # for every highlighted cell, and comparing each against every existing one
+        # (thousands in a used workbook) was the slowest part of writing findings
+        self._canon: dict[str, dict[tuple, int]] = {}
+
+    def _counts(self) -> tuple[int, int, int]:
+        return len(self.fonts), len(self.fills), len(self.xfs)
+
+    @property
+    def changed(self) -> bool:
+        return self._counts() != self._sizes
 
     def _list(self, tag: str):
         node = self.root.find(N + tag)
@@ -65,13 +77,21 @@ class Styles:
 
     # ---------------------------------------------------------------- additions
     def _ensure(self, parent, xml: str) -> int:
-        element = etree.fromstring(_qualify(xml))
+        return self._add(parent, etree.fromstring(_qualify(xml)))
+
+    def _add(self, parent, element) -> int:
+        """The index of an equal element in `parent`, appending `element` when none is."""
+        known = self._canon.get(parent.tag)
+        if known is None:
+            known = self._canon[parent.tag] = {}
+            for i, existing in enumerate(parent):
+                known.setdefault(_canon(existing), i)
         key = _canon(element)
-        for i, existing in enumerate(parent):
-            if _canon(existing) == key:
-                return i
-        parent.append(element)
-        return len(parent) - 1
+        index = known.get(key)
+        if index is None:
+            parent.append(element)
+            index = known[key] = len(parent) - 1
+        return index
 
     def fill(self, rgb: str | None) -> int:
         if not rgb:
@@ -117,12 +137,7 @@ class Styles:
         return index
 
     def _add_xf(self, xf) -> int:
-        key = _canon(xf)
-        for i, existing in enumerate(self.xfs):
-            if _canon(existing) == key:
-                return i
-        self.xfs.append(xf)
-        return len(self.xfs) - 1
+        return self._add(self.xfs, xf)
 
 
 def _qualify(xml: str) -> str:
