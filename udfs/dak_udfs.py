@@ -5,6 +5,9 @@ table, in `xlplugin.layout.udf.ARG_TABLES` order, as the template's formulas pas
 A status UDF answers for a whole table in one call (one legacy array formula per table),
 and all of them share one engine run per distinct input: `_analyse` is memoised on the
 input values themselves, so the seven status formulas of a recalculation cost one run.
+The memo compares the passed lists with a private copy of the last inputs (C-level list
+equality, stopping at the first difference) instead of converting every call's ranges
+to tuples and hashing them: a warm call costs one comparison of the values.
 
 Conversions are declared on the functions (ndim=1 for the Profil column, ndim=2 for the
 tables), so the bodies receive what xlwings hands over from Excel: lists of rows with None
@@ -16,7 +19,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
-from functools import lru_cache
+from typing import NamedTuple
 
 import xlwings as xw
 
@@ -104,7 +107,7 @@ def DAK_TOTAL(kode, profil, sentra, kak, rab, ssh, peserta, narasumber, pendampi
               realisasi):
     """Total RAB (Rp) satu menu atau rincian menurut mesin Python; kosong bila kode tak dikenal."""
     try:
-        analysis = _analyse(*_freeze(locals()))
+        analysis = _analyse(locals())
     except Exception:  # a cell shows a message, never a traceback
         log.exception("DAK_TOTAL gagal")
         return ""
@@ -124,7 +127,7 @@ class Analysis:
 def _status_column(key: str, args: dict) -> list[list[str]]:
     rows = len(args[TABLE_PARAMS[ARG_TABLES.index(key)]] or ())
     try:
-        analysis = _analyse(*_freeze(args))
+        analysis = _analyse(args)
     except Exception:  # a cell shows a message, never a traceback
         log.exception("pemeriksaan %s gagal", key)
         analysis = "GALAT: pemeriksaan gagal di Python; lihat log xlwings"
@@ -133,15 +136,46 @@ def _status_column(key: str, args: dict) -> list[list[str]]:
     return [[s] for s in analysis.status[key]]
 
 
-def _freeze(args: dict) -> tuple:
-    """The arguments as hashable tuples, in ARG_TABLES order, for the memo."""
-    profil = tuple(args["profil"] or ())
-    tables = tuple(tuple(map(tuple, args[p] or ())) for p in TABLE_PARAMS)
-    return profil, tables
+class CacheInfo(NamedTuple):
+    hits: int
+    misses: int
+    maxsize: int
+    currsize: int
 
 
-@lru_cache(maxsize=2)
-def _analyse(profil: tuple, tables: tuple) -> Analysis | str:
+class _Memo:
+    """The last engine runs by input values (the interface of `functools.lru_cache`).
+
+    xlwings hands every call new lists, so identity says nothing; equality of the values
+    does. A copy of each run's inputs is kept (a caller may edit its lists in place)."""
+
+    def __init__(self, run, maxsize: int = 2):
+        self._run, self.maxsize = run, maxsize
+        self._entries: list[tuple[list, object]] = []  # most recent first
+        self.hits = self.misses = 0
+
+    def __call__(self, args: dict):
+        current = [args["profil"] or []] + [args[p] or [] for p in TABLE_PARAMS]
+        for i, (inputs, result) in enumerate(self._entries):
+            if inputs == current:
+                self.hits += 1
+                self._entries.insert(0, self._entries.pop(i))
+                return result
+        self.misses += 1
+        inputs = [list(current[0])] + [[list(row) for row in table] for table in current[1:]]
+        result = self._run(inputs[0], inputs[1:])
+        self._entries = [(inputs, result), *self._entries][:self.maxsize]
+        return result
+
+    def cache_info(self) -> CacheInfo:
+        return CacheInfo(self.hits, self.misses, self.maxsize, len(self._entries))
+
+    def cache_clear(self) -> None:
+        self._entries.clear()
+        self.hits = self.misses = 0
+
+
+def _engine_run(profil: list, tables: list) -> Analysis | str:
     """One engine run over the passed values; a str is a message for every status cell."""
     from xlplugin.engine import validate  # heavy: loads the checks
 
@@ -156,7 +190,10 @@ def _analyse(profil: tuple, tables: tuple) -> Analysis | str:
     return Analysis(_statuses(layout, doc, findings, tables), _totals(doc, pack))
 
 
-def _shape_problem(layout, profil: tuple, tables: tuple) -> str | None:
+_analyse = _Memo(_engine_run)
+
+
+def _shape_problem(layout, profil: list, tables: list) -> str | None:
     """A range that no longer matches the layout (a column inserted or deleted)."""
     if len(profil) != len(layout.profil.fields):
         return (f"GALAT: rentang Profil berisi {len(profil)} baris, seharusnya "
@@ -169,14 +206,13 @@ def _shape_problem(layout, profil: tuple, tables: tuple) -> str | None:
     return None
 
 
-def _profil_values(layout, profil: tuple) -> dict:
+def _profil_values(layout, profil: list) -> dict:
     return {f.key: value for f, value in zip(layout.profil.fields, profil)}
 
 
-def _raw_rows(table, rows: tuple) -> list:
-    keys = [c.key for c in table.columns]
-    return [(table.first_row + i, dict(zip(keys, row))) for i, row in enumerate(rows)
-            if any(v is not None and v != "" for v in row)]
+def _raw_rows(table, rows: list) -> list:
+    """(worksheet row, values in column order); `bind_table` skips rows without input."""
+    return [(table.first_row + i, row) for i, row in enumerate(rows)]
 
 
 def _pack_for(tahun: object):
@@ -186,7 +222,7 @@ def _pack_for(tahun: object):
     return load_pack(tahun) if tahun in available_years() else load_pack()
 
 
-def _statuses(layout, doc, findings: list[Finding], tables: tuple) -> dict:
+def _statuses(layout, doc, findings: list[Finding], tables: list) -> dict:
     """Per table, one text per data-area row: the same text the findings writer caches."""
     from xlplugin.engine.status import EMPTY, OK, row_statuses
 

@@ -36,3 +36,26 @@ def test_formula_columns_read_back_as_excel_computes_them(built, layout):
         assert [getattr(got, f) for f in formulas] == [getattr(want, f) for f in formulas]
     for got, want in zip(doc.kegiatan, expected.kegiatan, strict=True):
         assert (got.anggaran, got.realisasi_anggaran) == (want.anggaran, want.realisasi_anggaran)
+
+
+def test_text_starting_with_formula_characters_is_written_as_text(tmp_path):
+    """A participant named "=HYPERLINK(...)" is a name, never a formula (injection)."""
+    import openpyxl
+    from factories import clean_dokumen
+
+    from xlplugin.io.reader import load_dokumen
+    from xlplugin.template.build import build_template
+
+    doc = clean_dokumen()
+    doc.peserta[0].nama = '=HYPERLINK("http://contoh.invalid","klik")'
+    doc.profil.kab_kota = "@SUM(1)"
+    built = build_template(doc, tmp_path / "injeksi.xlsm")
+    peserta = openpyxl.load_workbook(built)["Peserta"]
+    from xlplugin.layout import load_layout
+
+    column = load_layout().tables["Peserta"].column("nama").index
+    cell = peserta.cell(doc.peserta[0].row, column)
+    assert cell.data_type == "s" and cell.quotePrefix
+    back, _ = load_dokumen(built)
+    assert back.peserta[0].nama == doc.peserta[0].nama
+    assert back.profil.kab_kota == "@SUM(1)"

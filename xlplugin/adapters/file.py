@@ -188,10 +188,11 @@ class FileAdapter(WorkbookAdapter):
 
     def save(self, target: Path | str, *, backup: bool = False) -> Path | None:
         """Write the patched workbook to `target` atomically; returns the backup path."""
-        replace = {self.package.sheets[name]: xml.to_bytes()
-                   for name, xml in self._sheets.items() if xml.changed}
+        parts = {self.package.sheets[name]: xml for name, xml in self._sheets.items()
+                 if xml.changed}
         if self._styles is not None and self._styles.changed:
-            replace[STYLES] = self._styles.to_bytes()
+            parts[STYLES] = self._styles
+        replace = _Rendered(parts)
         drop = (CALC_CHAIN,) if any(xml.changed for xml in self._sheets.values()) else ()
         in_place = Path(target).resolve() == self.path.resolve()
 
@@ -209,8 +210,47 @@ class FileAdapter(WorkbookAdapter):
         self.package.close()
 
 
-def _tag_attrs(text: bytes) -> dict[str, str]:
-    from xml.sax.saxutils import unescape
+class _Rendered(Mapping):
+    """Part name -> new bytes, rendered when the zip writer asks for that part, so only
+    one rewritten sheet is held as bytes at a time (a large sheet is tens of MB)."""
 
-    return {k.decode().rpartition(":")[2]: unescape((a or b).decode("utf-8", "replace"))
+    def __init__(self, parts: dict):
+        self._parts = parts
+
+    def __getitem__(self, name: str) -> bytes:
+        return self._parts[name].to_bytes()
+
+    def __iter__(self):
+        return iter(self._parts)
+
+    def __len__(self) -> int:
+        return len(self._parts)
+
+
+def _tag_attrs(text: bytes) -> dict[str, str]:
+    """A start tag's attributes by local name, values unescaped."""
+    return {k.decode().rpartition(":")[2]: _unescape((a or b).decode("utf-8", "replace"))
             for k, a, b in _TAG_ATTR.findall(text)}
+
+
+_ENTITY = re.compile(r"&(#[0-9]+|#x[0-9a-fA-F]+|amp|lt|gt|quot|apos);")
+_NAMED = {"amp": "&", "lt": "<", "gt": ">", "quot": '"', "apos": "'"}
+
+
+def _unescape(text: str) -> str:
+    """XML's own entities and character references (xml.sax.saxutils would pull in
+    urllib and http: a tenth of a second of start-up for this)."""
+    if "&" not in text:
+        return text
+
+    def one(m: re.Match) -> str:
+        name = m[1]
+        if name[0] != "#":
+            return _NAMED[name]
+        try:
+            digits = name[1:]
+            return chr(int(digits.lstrip("x"), 16) if digits[0] == "x" else int(digits))
+        except (ValueError, OverflowError):  # no such character: keep the text as written
+            return m[0]
+
+    return _ENTITY.sub(one, text)

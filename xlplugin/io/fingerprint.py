@@ -95,7 +95,24 @@ def compute(part: Part, grid: Grid | None) -> float:
 
 
 def _column_term(values: list, first_row: int) -> tuple[int, float] | None:
-    """(text term, number sum) of one column; None when a cell holds an Excel error."""
+    """(text term, number sum) of one column; None when a cell holds an Excel error.
+
+    The common column holds only texts or only numbers (floats, as read): summed with
+    list builtins. Anything else (dates, booleans, mixed) takes the cell-by-cell loop."""
+    texts = [(row, v) for row, v in enumerate(values, first_row) if v.__class__ is str and v]
+    floats = [v for v in values if v.__class__ is float]
+    if len(texts) + len(floats) + values.count(None) + values.count("") != len(values):
+        return _column_term_cells(values, first_row)
+    if not ERROR_TEXTS.isdisjoint([v for _, v in texts]):
+        return None
+    if all(v.isascii() for _, v in texts):
+        text = sum([len(v) * row + ord(v[-1]) for row, v in texts])
+    else:
+        text = sum([_utf16_term(v, row) for row, v in texts])
+    return text, sum(floats, 0.0)  # left to right, as the cell loop adds
+
+
+def _column_term_cells(values: list, first_row: int) -> tuple[int, float] | None:
     text, numbers = 0, 0.0
     for row, v in enumerate(values, start=first_row):
         if v is None:
@@ -108,14 +125,18 @@ def _column_term(values: list, first_row: int) -> tuple[int, float] | None:
                 continue
             if v[0] == "#" and v in ERROR_TEXTS:
                 return None
-            if v.isascii():
-                text += len(v) * row + ord(v[-1])
-            else:  # Excel counts UTF-16 units
-                units = v.encode("utf-16-le")
-                text += len(units) // 2 * row + int.from_bytes(units[-2:], "little")
+            text += _utf16_term(v, row)
         elif kind is not bool:
             numbers += _number(v)
     return text, numbers
+
+
+def _utf16_term(text: str, row: int) -> int:
+    """LEN(c)*ROW(c)+UNICODE(RIGHT(c)) of a non-empty text: Excel counts UTF-16 units."""
+    if text.isascii():
+        return len(text) * row + ord(text[-1])
+    units = text.encode("utf-16-le")
+    return len(units) // 2 * row + int.from_bytes(units[-2:], "little")
 
 
 def _number(v: object) -> float:

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 
 
 class Grid:
-    __slots__ = ("rows", "__weakref__")  # weakly cached by the file adapter
+    __slots__ = ("__weakref__", "rows")  # weakly cached by the file adapter
 
     def __init__(self, rows: Sequence[Sequence[object]]):
         self.rows = rows

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from functools import lru_cache
 
 from ..layout.model import column_index, column_letter
 from .sheet_xml import SheetXml, clean_text, split_ref
@@ -33,7 +34,9 @@ _ESCAPES = (("&", "&amp;"), ("<", "&lt;"), (">", "&gt;"), ("\r", "&#13;"))
 
 def editable(data: bytes) -> bool:
     """Whether the byte editor can work on this sheet (see the module docstring)."""
-    return (data.count(b"<sheetData>") == 1 and b"</sheetData>" in data and b"='" not in data
+    if data.count(b"<sheetData>") != 1 or b"</sheetData>" not in data:
+        return False
+    return (data.find(b"='", data.index(b"<sheetData>")) < 0  # attributes in double quotes
             and b"<row>" not in data and data.count(b"<row ") == data.count(b'<row r="')
             and b"<c>" not in data and data.count(b"<c ") == data.count(b'<c r="'))
 
@@ -44,49 +47,55 @@ class SheetPatch:
         self.data = data
         self._parse = parse
         self._tree: SheetXml | None = None if editable(data) else SheetXml(parse(data))
-        self._index: dict[int, tuple[int, int, int]] | None = None  # row -> start, tag end, end
-        self._edited: dict[int, bytes] = {}  # row -> its new bytes
+        self._index: dict[int, tuple[int, int]] | None = None  # row -> (start, end)
+        # Edits: a cell replaced in place (row -> {start: (end, new bytes)}, offsets in
+        # `data`), or a whole row rebuilt (a cell inserted): row -> its new bytes.
+        self._cells: dict[int, dict[int, tuple[int, bytes]]] = {}
+        self._edited: dict[int, bytes] = {}
 
     # ---------------------------------------------------------------- the whole part
     @property
     def changed(self) -> bool:
-        return self._tree is not None or bool(self._edited)
+        return self._tree is not None or bool(self._edited) or bool(self._cells)
 
     def tree(self) -> SheetXml:
         """The tree editor over the sheet as edited so far (from now on every edit goes there)."""
         if self._tree is None:
             self._tree = SheetXml(self._parse(self.to_bytes()))
             self._edited.clear()
+            self._cells.clear()
         return self._tree
 
     def to_bytes(self) -> bytes:
         if self._tree is not None:
             return self._tree.to_bytes()
-        if not self._edited:
+        if not self.changed:
             return self.data
-        index = self._rows()
-        pieces, pos = [], 0
-        for number in sorted(self._edited, key=lambda n: index[n][0]):
-            start, _, end = index[number]
-            pieces += [self.data[pos:start], self._edited[number]]
+        pieces = [(start, end, new) for cells in self._cells.values()
+                  for start, (end, new) in cells.items()]
+        if self._edited:
+            index = self._rows()
+            pieces += [(*index[n], new) for n, new in self._edited.items()]
+        out, pos = [], 0
+        for start, end, new in sorted(pieces, key=lambda p: p[0]):
+            out += [self.data[pos:start], new]
             pos = end
-        pieces.append(self.data[pos:])
-        return b"".join(pieces)
+        out.append(self.data[pos:])
+        return b"".join(out)
 
     # ---------------------------------------------------------------- styles
     def style(self, ref: str) -> int:
         if self._tree is not None:
             return self._tree.style(ref)
         row_no = split_ref(ref)[0]
-        found = self._cell(row_no, ref)
-        if found is not None:
-            buf, start, end = found
-            attrs = _attrs(buf[start:_tag_end(buf, start)])
+        cell = self._current(row_no, ref)
+        if cell is not None:
+            attrs = _attrs(cell[:cell.index(b">")])
             if attrs.get(b"s"):
                 return int(attrs[b"s"])
-        row = self._row_bytes(row_no)
-        if row is not None:  # an absent cell shows its row's format
-            attrs = _attrs(row[:row.index(b">")])
+        head = self._row_head(row_no)
+        if head is not None:  # an absent cell shows its row's format
+            attrs = _attrs(head)
             if attrs.get(b"customFormat") in (b"1", b"true") and attrs.get(b"s"):
                 return int(attrs[b"s"])
         return 0
@@ -94,10 +103,11 @@ class SheetPatch:
     def set_style(self, ref: str, index: int) -> None:
         if self._tree is not None:
             return self._tree.set_style(ref, index)
-        old = self._cell_bytes(ref)
+        number, col = split_ref(ref)
+        old = self._current(number, ref)
         attrs, body = _split_cell(old if old is not None else _empty(ref))
         _set_attr(attrs, b"s", str(index).encode() if index else None)
-        if not self._put(ref, old, _join_cell(attrs, body)):
+        if not self._put(ref, old, _join_cell(attrs, body), number, col):
             self.tree().set_style(ref, index)
 
     # ---------------------------------------------------------------- status column
@@ -108,36 +118,43 @@ class SheetPatch:
         if self._tree is not None:
             return self._tree.set_status(col, rows, texts)
         letter = column_letter(col)
-        array = self._array_range(f"{letter}{rows.start}")
+        spans = self._column(letter)  # one scan instead of a look-up per row
+
+        def current(row: int, ref: str) -> bytes | None:
+            if row in self._edited or row not in spans:
+                return self._current(row, ref) if row in self._edited else None
+            start, end = spans[row]
+            done = self._cells.get(row, {}).get(start)
+            return self.data[start:end] if done is None else done[1]
+
+        array = _array_range(current(rows.start, f"{letter}{rows.start}"))
         for row in rows:
             if self._tree is not None:  # switched by an edit below
                 return self._tree.set_status(col, range(row, rows.stop), texts)
             ref, text = f"{letter}{row}", texts.get(row, "")
-            old = self._cell_bytes(ref)
+            old = current(row, ref)
             if not text and old is None:
                 continue
-            attrs, body = _split_cell(old if old is not None else _empty(ref))
             in_array = array is not None and array[0] <= row <= array[2]
-            if in_array or b"<f" in body:
-                if _cached_equals(attrs, body, text):
-                    continue
-                new = _cached_text(attrs, body, text)
-            else:
-                new = _plain_text(attrs, text)
-            if not self._put(ref, old, new):
+            head = _head(ref)
+            tail = _status_tail(b"/>" if old is None else old[len(head):], text, in_array)
+            if tail is None:
+                continue  # already shows this text
+            if old is not None and row not in self._edited:
+                start, end = spans[row]
+                self._cells.setdefault(row, {})[start] = (end, head + tail)
+            elif not self._put(ref, old, head + tail, row, col):
                 self.tree().set_status(col, range(row, row + 1), texts, array)
 
-    def _array_range(self, ref: str) -> tuple[int, int, int, int] | None:
-        cell = self._cell_bytes(ref)
-        m = _ARRAY.search(cell) if cell is not None else None
-        if m is None:
-            return None
-        a, _, b = (m[1] or m[2]).decode().partition(":")
-        (r1, c1), (r2, c2) = split_ref(a), split_ref(b or a)
-        return r1, c1, r2, c2
+    def _column(self, letter: str) -> dict[int, tuple[int, int]]:
+        """Row -> (start, end) of every cell of one column in the original part, one scan."""
+        data = self.data
+        lo = data.index(b"<sheetData>")
+        hi = data.index(b"</sheetData>", lo)
+        return {int(m[1]): m.span() for m in _column_cells(letter).finditer(data, lo, hi)}
 
     # ---------------------------------------------------------------- rows and cells
-    def _rows(self) -> dict[int, tuple[int, int, int]]:
+    def _rows(self) -> dict[int, tuple[int, int]]:
         if self._index is None:
             data = self.data
             lo = data.index(b"<sheetData>")
@@ -146,57 +163,116 @@ class SheetPatch:
             for m in _ROW.finditer(data, lo, hi):
                 tag_end = m.end()
                 end = tag_end if data[tag_end - 2] == 0x2F else data.index(b"</row>", tag_end) + 6
-                index[int(m[1])] = (m.start(), tag_end, end)
+                index[int(m[1])] = (m.start(), end)
             self._index = index
         return self._index
 
+    def _row_head(self, number: int) -> bytes | None:
+        """The row's start tag (cell edits never change it)."""
+        if number in self._edited:
+            row = self._edited[number]
+            return row[:row.index(b">")]
+        span = self._rows().get(number)
+        return None if span is None else self.data[span[0]:self.data.index(b">", span[0])]
+
+    def _find(self, number: int, ref: str) -> tuple[int, int] | None:
+        """(start, end) of the cell in the original part, for a row not rebuilt."""
+        span = self._rows().get(number)
+        if span is None:
+            return None
+        start = self.data.find(_head(ref), span[0], span[1])
+        return None if start < 0 else (start, _cell_end(self.data, start))
+
+    def _current(self, number: int, ref: str) -> bytes | None:
+        """The cell's bytes as edited so far, None when absent."""
+        if number in self._edited:
+            row = self._edited[number]
+            start = row.find(_head(ref))
+            return None if start < 0 else row[start:_cell_end(row, start)]
+        span = self._find(number, ref)
+        if span is None:
+            return None
+        done = self._cells.get(number, {}).get(span[0])
+        return self.data[span[0]:span[1]] if done is None else done[1]
+
     def _row_bytes(self, number: int) -> bytes | None:
+        """The row as edited so far (its replaced cells applied)."""
         if number in self._edited:
             return self._edited[number]
         span = self._rows().get(number)
-        return None if span is None else self.data[span[0]:span[2]]
-
-    def _cell(self, number: int, ref: str) -> tuple[bytes, int, int] | None:
-        """(buffer, start, end) of the cell `ref` in row `number`, None when absent."""
-        if number in self._edited:
-            buf, lo, hi = self._edited[number], 0, len(self._edited[number])
-        else:
-            span = self._rows().get(number)
-            if span is None:
-                return None
-            buf, lo, hi = self.data, span[0], span[2]
-        start = buf.find(b'<c r="' + ref.encode() + b'"', lo, hi)
-        if start < 0:
+        if span is None:
             return None
-        tag_end = _tag_end(buf, start)
-        end = tag_end if buf[tag_end - 2] == 0x2F else buf.index(b"</c>", tag_end) + 4
-        return buf, start, end
+        out, pos = [], span[0]
+        for start, (end, new) in sorted(self._cells.get(number, {}).items()):
+            out += [self.data[pos:start], new]
+            pos = end
+        out.append(self.data[pos:span[1]])
+        return b"".join(out)
 
-    def _cell_bytes(self, ref: str) -> bytes | None:
-        found = self._cell(split_ref(ref)[0], ref)
-        return None if found is None else found[0][found[1]:found[2]]
-
-    def _put(self, ref: str, old: bytes | None, new: bytes) -> bool:
-        """Write one cell into its row; False when the byte editor cannot (row absent,
-        row with extensions): the caller then uses the tree."""
+    def _put(self, ref: str, old: bytes | None, new: bytes, number: int, col: int) -> bool:
+        """Write one cell; False when the byte editor cannot (row absent, row with
+        extensions): the caller then uses the tree."""
         if old == new:
             return True
-        number, col = split_ref(ref)
+        if old is not None and number not in self._edited:
+            span = self._find(number, ref)
+            self._cells.setdefault(number, {})[span[0]] = (span[1], new)
+            return True
         row = self._row_bytes(number)
         if row is None or b"<extLst" in row:
             return False
         if old is not None:
-            start = row.index(b'<c r="' + ref.encode() + b'"')
+            start = row.index(_head(ref))
             row = row[:start] + new + row[start + len(old):]
         else:
             row = _insert_cell(row, col, new)
         self._edited[number] = row
+        self._cells.pop(number, None)  # applied in the rebuilt row
         return True
 
 
 # ---------------------------------------------------------------- cell bytes
-def _tag_end(buf: bytes, start: int) -> int:
-    return buf.index(b">", start) + 1
+def _cell_end(buf: bytes, start: int) -> int:
+    """The end of the cell element starting at `start` (`<c .../>` or `<c ...>...</c>`)."""
+    tag_end = buf.index(b">", start) + 1
+    return tag_end if buf[tag_end - 2] == 0x2F else buf.index(b"</c>", tag_end) + 4
+
+
+def _array_range(cell: bytes | None) -> tuple[int, int, int, int] | None:
+    """(first row, first col, last row, last col) of the array formula anchored in `cell`."""
+    m = _ARRAY.search(cell) if cell is not None else None
+    if m is None:
+        return None
+    a, _, b = (m[1] or m[2]).decode().partition(":")
+    (r1, c1), (r2, c2) = split_ref(a), split_ref(b or a)
+    return r1, c1, r2, c2
+
+
+@lru_cache(maxsize=64)
+def _column_cells(letter: str) -> re.Pattern:
+    return re.compile(rb'<c r="' + letter.encode() + rb'(\d+)"[^>]*?(?:/>|>.*?</c>)', re.DOTALL)
+
+
+def _head(ref: str) -> bytes:
+    return b'<c r="' + ref.encode() + b'"'
+
+
+@lru_cache(maxsize=4096)
+def _status_tail(tail: bytes, text: str, in_array: bool) -> bytes | None:
+    """A status cell's bytes after its `<c r="..."`, None when it already shows `text`.
+
+    Memoised on the cell's bytes without its reference: the cells of one status column
+    look alike, so a column of thousands costs a few renderings."""
+    attrs, body = _split_cell(b'<c r="A1"' + tail)
+    if in_array or b"<f" in body:
+        if _cached_equals(attrs, body, text):
+            return None
+        new = _cached_text(attrs, body, text)
+    else:
+        new = _plain_text(attrs, text)
+        if new == b'<c r="A1"' + tail:
+            return None
+    return new[len(b'<c r="A1"'):]
 
 
 def _empty(ref: str) -> bytes:

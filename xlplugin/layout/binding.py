@@ -31,6 +31,7 @@ def bind_table(table: Table, rows: Iterable[RawRow]) -> list:
     cls = RECORD_TYPES[table.record]
     keys = [c.key for c in table.columns]
     kinds = [c.type for c in table.columns]
+    converters = [_text if kind in TEXT_KINDS else coerce for kind in kinds]
     inputs = [i for i, c in enumerate(table.columns) if c.is_input]
     width = len(keys)
     positional = _positional(cls, keys)
@@ -42,7 +43,8 @@ def bind_table(table: Table, rows: Iterable[RawRow]) -> list:
             values = (list(values) + [None] * width)[:width]
         if not _any_filled(values, inputs):
             continue
-        typed = [None if v is None else coerce(v, kind) for v, kind in zip(values, kinds)]
+        typed = [None if v is None else convert(v, kind)
+                 for v, convert, kind in zip(values, converters, kinds)]
         records.append(cls(row, *typed) if positional else cls(row=row, **dict(zip(keys, typed))))
     return records
 
@@ -53,6 +55,19 @@ def bind_dokumen(layout: Layout, profil: Mapping[str, object],
     for key, rows in tables.items():
         setattr(doc, TABLE_ATTR[key], bind_table(layout.tables[key], rows))
     return doc
+
+
+TEXT_KINDS = frozenset({"text", "code", "enum"})
+
+
+def _text(value: object, kind: str) -> object:
+    """`coerce(value, kind)` for a text kind, with its common case inline: a plain text
+    is kept stripped (an empty one is None, an Excel error text goes through coerce)."""
+    if type(value) is str:
+        text = value.strip()
+        if text and text[0] != "#":
+            return text
+    return coerce(value, kind)
 
 
 def _any_filled(values: Sequence[object], inputs: list[int]) -> bool:

@@ -18,6 +18,10 @@ from typing import BinaryIO
 CONTENT_TYPES = "[Content_Types].xml"
 WORKBOOK_RELS = "xl/_rels/workbook.xml.rels"
 CALC_CHAIN = "xl/calcChain.xml"
+# zlib level of the rewritten parts: 3 deflates sheet XML about twice as fast as the
+# default 6 for some 15 % more bytes (measured on the large benchmark's sheets); the
+# untouched parts keep their original compressed bytes anyway.
+REWRITE_LEVEL = 3
 
 
 def patch_package(src: zipfile.ZipFile, out: BinaryIO, replace: Mapping[str, bytes],
@@ -37,10 +41,12 @@ def patch_package(src: zipfile.ZipFile, out: BinaryIO, replace: Mapping[str, byt
                 continue
             if data is None:
                 data = src.read(info)
-            dst.writestr(_clone(info), data, compress_type=info.compress_type)
+            dst.writestr(_clone(info), data, compress_type=info.compress_type,
+                         compresslevel=REWRITE_LEVEL)
         missing = [n for n in replace if n not in names]
         for name in missing:  # a new part (not used today, kept for completeness)
-            dst.writestr(name, replace[name], compress_type=zipfile.ZIP_DEFLATED)
+            dst.writestr(name, replace[name], compress_type=zipfile.ZIP_DEFLATED,
+                         compresslevel=REWRITE_LEVEL)
 
 
 def _copy_raw(src: zipfile.ZipFile, dst: zipfile.ZipFile, info: zipfile.ZipInfo) -> bool:

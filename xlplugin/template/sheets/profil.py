@@ -6,6 +6,7 @@ from openpyxl.styles import Alignment
 from openpyxl.workbook.defined_name import DefinedName
 
 from ...layout.model import Layout, column_index
+from ...reports.sheet import write_value
 from .. import styles
 from ..formulas import quote_sheet
 from ..validation import add_form_validations
@@ -35,7 +36,7 @@ def build_profil_sheet(ws, layout: Layout, profil=None) -> None:
         styles.style_input(value, f.type, f.key)
         value.alignment = Alignment(horizontal="left", vertical="top")
         if profil is not None:
-            value.value = cell_value(getattr(profil, f.key, None), f.type)
+            write_value(value, cell_value(getattr(profil, f.key, None), f.type))
         note = ws.cell(f.row, note_col, NOTES.get(f.type, ""))
         note.font = styles.SUBTITLE_FONT
         ws.row_dimensions[f.row].height = 30 if len(f.label) > 55 else None

@@ -23,6 +23,7 @@ from openpyxl.worksheet.table import TableStyleInfo
 from ...domain.values import Invalid
 from ...layout.model import Layout, Table, column_letter
 from ...layout.udf import status_formula
+from ...reports.sheet import write_value
 from .. import styles
 from ..formulas import expand, formula_columns, quote_sheet
 from ..validation import add_table_validations
@@ -171,8 +172,9 @@ def write_records(ws, table: Table, records: list) -> None:
             value = cell_value(getattr(record, col.key), col.type)
             if value is None:
                 continue
-            cell = ws.cell(table.first_row + i, col.index, value)
+            cell = ws.cell(table.first_row + i, col.index)
             cell._style = copy(proto)
+            write_value(cell, value)  # a name typed as "=..." stays text, never a formula
     _row_heights(ws, table, records)
 
 
