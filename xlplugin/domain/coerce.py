@@ -68,6 +68,8 @@ def _any_decimal(value: object) -> Decimal | Invalid:
     if isinstance(value, float):
         if value != value or value in (float("inf"), float("-inf")):
             return Invalid(value, "bukan angka")
+        if value.is_integer():  # calamine gives 2.0 for a typed 2; show it as 2
+            return Decimal(int(value))
         return Decimal(repr(value))
     if isinstance(value, (date, datetime)):
         return Invalid(value, "bukan angka")

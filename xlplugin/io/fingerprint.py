@@ -21,7 +21,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
-from operator import itemgetter
+from itertools import compress, repeat
+from operator import itemgetter, mul
 
 from ..layout.model import Layout, Table, column_index, column_letter
 from .grid import Grid
@@ -99,16 +100,18 @@ def _column_term(values: list, first_row: int) -> tuple[int, float] | None:
 
     The common column holds only texts or only numbers (floats, as read): summed with
     list builtins. Anything else (dates, booleans, mixed) takes the cell-by-cell loop."""
-    texts = [(row, v) for row, v in enumerate(values, first_row) if v.__class__ is str and v]
-    floats = [v for v in values if v.__class__ is float]
-    if len(texts) + len(floats) + values.count(None) + values.count("") != len(values):
+    is_text = list(map(isinstance, values, repeat(str)))
+    texts = list(compress(values, is_text))
+    floats = list(compress(values, map(isinstance, values, repeat(float))))
+    if len(texts) + len(floats) + values.count(None) != len(values) or "" in texts:
         return _column_term_cells(values, first_row)
-    if not ERROR_TEXTS.isdisjoint([v for _, v in texts]):
+    if not ERROR_TEXTS.isdisjoint(texts):
         return None
-    if all(v.isascii() for _, v in texts):
-        text = sum([len(v) * row + ord(v[-1]) for row, v in texts])
+    rows = compress(range(first_row, first_row + len(values)), is_text)
+    if "".join(texts).isascii():
+        text = sum(map(mul, map(len, texts), rows)) + sum(map(ord, map(itemgetter(-1), texts)))
     else:
-        text = sum([_utf16_term(v, row) for row, v in texts])
+        text = sum(map(_utf16_term, texts, rows))
     return text, sum(floats, 0.0)  # left to right, as the cell loop adds
 
 

@@ -30,23 +30,24 @@ def bind_profil(layout: Layout, values: Mapping[str, object]) -> Profil:
 def bind_table(table: Table, rows: Iterable[RawRow]) -> list:
     cls = RECORD_TYPES[table.record]
     keys = [c.key for c in table.columns]
-    kinds = [c.type for c in table.columns]
-    converters = [_text if kind in TEXT_KINDS else coerce for kind in kinds]
     inputs = [i for i, c in enumerate(table.columns) if c.is_input]
     width = len(keys)
-    positional = _positional(cls, keys)
-    records = []
+    numbers, kept = [], []
     for row, values in rows:
         if hasattr(values, "keys"):
             values = [values.get(k) for k in keys]
         elif len(values) != width:
             values = (list(values) + [None] * width)[:width]
-        if not _any_filled(values, inputs):
-            continue
-        typed = [None if v is None else convert(v, kind)
-                 for v, convert, kind in zip(values, converters, kinds)]
-        records.append(cls(row, *typed) if positional else cls(row=row, **dict(zip(keys, typed))))
-    return records
+        if _any_filled(values, inputs):
+            numbers.append(row)
+            kept.append(values)
+    if not kept:
+        return []
+    # column by column: one converter per column, records built by one map
+    typed = [_convert(column, c.type) for column, c in zip(zip(*kept), table.columns)]
+    if _positional(cls, keys):
+        return list(map(cls, numbers, *typed))
+    return [cls(row=n, **dict(zip(keys, values))) for n, *values in zip(numbers, *typed)]
 
 
 def bind_dokumen(layout: Layout, profil: Mapping[str, object],
@@ -68,6 +69,11 @@ def _text(value: object, kind: str) -> object:
         if text and text[0] != "#":
             return text
     return coerce(value, kind)
+
+
+def _convert(column: Sequence[object], kind: str) -> list:
+    convert = _text if kind in TEXT_KINDS else coerce
+    return [None if v is None else convert(v, kind) for v in column]
 
 
 def _any_filled(values: Sequence[object], inputs: list[int]) -> bool:
