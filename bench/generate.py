@@ -6,8 +6,8 @@
 Sizes (RAB lines / peserta): small 200 / 300, large 2,000 / 3,000, xlarge 20,000 /
 30,000. The template's tables hold 2,000 RAB and 3,000 peserta rows (layout.toml), so
 xlarge is written with a layout whose table capacities are grown to fit its records
-(`layout_for`); reading it back needs that same layout, because the reader reads a
-table up to its declared capacity.
+(`layout_for`), as a user's tables grow when they type below them. Reading it back
+needs no grown layout: the reader follows each Excel table's own range in the file.
 """
 
 from __future__ import annotations

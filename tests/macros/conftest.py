@@ -53,10 +53,8 @@ def fixture_xlsm(tmp_path_factory, xlsx_bytes):
 
 @pytest.fixture(scope="session")
 def template_xlsm(tmp_path_factory):
-    try:
-        from xlplugin.template.build import build_template
-    except ImportError as exc:
-        pytest.skip(f"template builder not available: {exc}")
+    from xlplugin.template.build import build_template
+
     return build_template(out=tmp_path_factory.mktemp("template") / "template.xlsm")
 
 

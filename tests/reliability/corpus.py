@@ -907,8 +907,7 @@ def source_key() -> str:
 def base_workbook() -> Path:
     """The sample workbook through the real template build, built once per source key.
 
-    When the build fails and an earlier build exists, that one is used with a warning
-    (other modules may be mid-edit); without any, the failure propagates."""
+    A failing build fails the corpus: no earlier build stands in for it."""
     folder = CORPUS_ROOT / "base"
     path = folder / f"sampel-{source_key()}.xlsm"
     if path.exists():
@@ -917,16 +916,8 @@ def base_workbook() -> Path:
     from xlplugin.template.build import build_template
 
     folder.mkdir(parents=True, exist_ok=True)
-    earlier = sorted(folder.glob("sampel-*.xlsm"), key=lambda p: p.stat().st_mtime)
-    try:
-        build_template(sample_dokumen(), folder / ".sampel.tmp.xlsm")
-    except Exception as exc:
-        if not earlier:
-            raise
-        import warnings
-        warnings.warn(f"build_template gagal ({exc!r}); memakai {earlier[-1].name}",
-                      stacklevel=2)
-        return earlier[-1]
+    earlier = list(folder.glob("sampel-*.xlsm"))
+    build_template(sample_dokumen(), folder / ".sampel.tmp.xlsm")
     (folder / ".sampel.tmp.xlsm").replace(path)
     for old in earlier:
         old.unlink()

@@ -4,6 +4,7 @@ edits it cannot make to the tree."""
 
 from __future__ import annotations
 
+import pytest
 from lxml import etree
 
 from xlplugin.io.package import NS_MAIN, parse_xml
@@ -104,3 +105,11 @@ def test_highlights_then_statuses_in_the_same_rows_equal_the_tree_editor():
     tree, patch, sheet = _both(edit)
     assert patch == tree and sheet._tree is None
     assert tree["B5"][0] == "4" and tree["D6"][0] == "11"
+
+
+@pytest.mark.parametrize("odd", [
+    b"<row>", b'<row spans="1:4" r="9">', b"<c/>", b'<c s="3" r="A9"/>', b'<c\tr="A9"/>',
+    b"<c r='A9'/>"])
+def test_sheet_with_a_row_or_cell_not_led_by_its_reference_is_not_byte_edited(odd):
+    assert not editable(SHEET.replace(b'<row r="9">', b'<row r="9">' + odd, 1)
+                        if odd.startswith(b"<c") else SHEET.replace(b'<row r="9">', odd))

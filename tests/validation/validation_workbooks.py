@@ -18,26 +18,16 @@ from xlplugin.domain.values import Invalid
 from xlplugin.layout import load_layout
 
 
-def real_builder():
-    try:
-        from xlplugin.template.build import build_template
-    except ImportError:
-        return None
-    return build_template
-
-
 def template_workbook(doc, path: Path, *, use_builder: bool = True) -> Path:
-    builder = real_builder() if use_builder else None
-    if builder is not None:
-        target = path.with_suffix(".xlsm")
-        try:
-            out = builder(doc=doc, out=target)
-            return Path(out) if out else target
-        except Exception as exc:  # noqa: BLE001 - the builder is written in parallel; warn
-            import warnings
-            warnings.warn(f"build_template gagal ({exc!r}); memakai buku kerja openpyxl",
-                          stacklevel=2)
-    return openpyxl_workbook(doc, path)
+    """The real template filled with `doc` (a build failure fails the test), or, where a
+    test asks for a macro-free workbook, one laid out by openpyxl through the layout."""
+    if not use_builder:
+        return openpyxl_workbook(doc, path)
+    from xlplugin.template.build import build_template
+
+    target = path.with_suffix(".xlsm")
+    out = build_template(doc=doc, out=target)
+    return Path(out) if out else target
 
 
 def cell_value(value):

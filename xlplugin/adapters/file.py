@@ -44,6 +44,7 @@ class FileAdapter(WorkbookAdapter):
         # grids are the largest objects of a check: kept only while someone holds them
         self._grids: weakref.WeakValueDictionary[str, Grid] = weakref.WeakValueDictionary()
         self._sheets: dict[str, SheetPatch] = {}
+        self._xml: dict[str, bytes] = {}  # sheet XML read for its grid, kept for the writer
         self._styles: Styles | None = None
 
     # ---------------------------------------------------------------- reading
@@ -90,8 +91,10 @@ class FileAdapter(WorkbookAdapter):
     def _read_grid(self, sheet: str) -> Grid:
         from python_calamine import CalamineError, CalamineWorkbook
 
-        data = self.package.read(self.package.sheets[sheet])
+        data = self._xml.get(sheet) or self.package.read(self.package.sheets[sheet])
         check_sheet_extent(data, sheet, self.path.name)  # calamine allocates A1..farthest cell
+        if sheet not in self._sheets:  # the writer edits these bytes: not inflated twice
+            self._xml[sheet] = data
         try:
             if self._book is None:
                 self._book = CalamineWorkbook.from_path(str(self.path))
@@ -125,8 +128,8 @@ class FileAdapter(WorkbookAdapter):
                     f"Sheet '{sheet}' tidak ada di berkas {self.path.name}; temuan tidak dapat "
                     "ditulis. Gunakan template terbaru.")
             part, name = self.package.sheets[sheet], self.path.name
-            self._sheets[sheet] = SheetPatch(self.package.read(part),
-                                             lambda data: parse_xml(data, part, name))
+            data = self._xml.pop(sheet, None) or self.package.read(part)
+            self._sheets[sheet] = SheetPatch(data, lambda data: parse_xml(data, part, name))
         return self._sheets[sheet]
 
     def _tree(self, sheet: str) -> SheetXml:
@@ -204,6 +207,7 @@ class FileAdapter(WorkbookAdapter):
         return write_atomic(target, write, backup=backup)
 
     def close(self) -> None:
+        self._xml.clear()
         if self._book is not None:
             self._book.close()
             self._book = None

@@ -27,6 +27,21 @@ def add_arguments(parser) -> None:
 
 
 def run(args) -> int:
+    import gc
+
+    # A check allocates hundreds of thousands of objects that live until it ends and form
+    # no cycles: the cyclic collector only re-scans them (about a tenth of the time at
+    # 20,000 rows). Off for the run, back on for an in-process caller.
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _run(args)
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _run(args) -> int:
     from pathlib import Path
 
     from ..adapters.file import FileAdapter

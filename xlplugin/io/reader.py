@@ -80,7 +80,9 @@ def read_workbook(source: GridSource, layout: Layout | None = None) -> WorkbookR
         problems.extend(cols.problems)
         columns[key] = cols
         end = _table_end(source, actual, table)
-        last = last_rows[key] = max(cols.header_row + table.capacity, end)
+        # past the capacity, a table's rows are read (and get a status) as far as the
+        # sheet holds anything: a table declared down to row 1,048,576 costs nothing
+        last = last_rows[key] = max(cols.header_row + table.capacity, min(end, grid.height))
         tables[key] = _rows(grid, table, cols, last)
         _check_overflow(grid, table, cols, last, actual, problems)
         part = table_part(table, end)
@@ -156,18 +158,14 @@ def _table_end(source: GridSource, sheet: str, table: Table) -> int:
 def _rows(grid: Grid, table: Table, cols: TableColumns, last: int) -> list[RawRow]:
     """(row, values in column order) for every row of the table's data area."""
     places = [cols.columns.get(c.key) for c in table.columns]  # 1-based, None: missing
+    first = cols.header_row + 1
+    lines = grid.rows[first - 1:min(last, grid.height)]
+    numbers = range(first, first + len(lines))
     need = max((p for p in places if p), default=0)
-    fast = itemgetter(*[p - 1 for p in places]) if all(places) and len(places) > 1 else None
-    out = []
-    lines = grid.rows
-    for row in range(cols.header_row + 1, min(last, grid.height) + 1):
-        line = lines[row - 1]
-        if fast is not None and len(line) >= need:
-            out.append((row, fast(line)))
-        else:
-            width = len(line)
-            out.append((row, tuple(line[p - 1] if p and p <= width else None for p in places)))
-    return out
+    if all(places) and len(places) > 1 and min(map(len, lines), default=need) >= need:
+        return list(zip(numbers, map(itemgetter(*[p - 1 for p in places]), lines)))
+    return [(row, tuple(line[p - 1] if p and p <= len(line) else None for p in places))
+            for row, line in zip(numbers, lines)]
 
 
 def _check_overflow(grid: Grid, table: Table, cols: TableColumns, last: int, sheet: str,

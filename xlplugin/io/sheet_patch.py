@@ -23,22 +23,24 @@ from functools import lru_cache
 from ..layout.model import column_index, column_letter
 from .sheet_xml import SheetXml, clean_text, split_ref
 
-_ROW = re.compile(rb'<row r="(\d+)"[^>]*>')
+_ROW = re.compile(rb'<row r="(\d+)"')
 _CELL_REF = re.compile(rb'<c r="([A-Z]+)\d+"')
 _ATTR = re.compile(rb'([\w:.-]+)="([^"]*)"')
 _VALUE = re.compile(rb"<(v|is)\b[^>]*?(?:/>|>.*?</\1>)", re.DOTALL)
 _ARRAY = re.compile(rb'<f\b[^>]*?\bt="array"[^>]*?\bref="([^"]+)"|<f\b[^>]*?\bref="([^"]+)"'
                     rb'[^>]*?\bt="array"')
+# a row or cell whose first attribute is not its reference `r` (or that has none)
+_UNNUMBERED = re.compile(rb'<(?:c|row)(?:[>/\t\r\n]| (?!r="))')
 _ESCAPES = (("&", "&amp;"), ("<", "&lt;"), (">", "&gt;"), ("\r", "&#13;"))
 
 
 def editable(data: bytes) -> bool:
     """Whether the byte editor can work on this sheet (see the module docstring)."""
-    if data.count(b"<sheetData>") != 1 or b"</sheetData>" not in data:
+    lo = data.find(b"<sheetData>")
+    if lo < 0 or data.find(b"<sheetData>", lo + 1) >= 0 or b"</sheetData>" not in data:
         return False
-    return (data.find(b"='", data.index(b"<sheetData>")) < 0  # attributes in double quotes
-            and b"<row>" not in data and data.count(b"<row ") == data.count(b'<row r="')
-            and b"<c>" not in data and data.count(b"<c ") == data.count(b'<c r="'))
+    return (data.find(b"='", lo) < 0  # attributes in double quotes
+            and _UNNUMBERED.search(data, lo) is None)
 
 
 class SheetPatch:
@@ -119,32 +121,42 @@ class SheetPatch:
             return self._tree.set_status(col, rows, texts)
         letter = column_letter(col)
         spans = self._column(letter)  # one scan instead of a look-up per row
-
-        def current(row: int, ref: str) -> bytes | None:
-            if row in self._edited or row not in spans:
-                return self._current(row, ref) if row in self._edited else None
-            start, end = spans[row]
-            done = self._cells.get(row, {}).get(start)
-            return self.data[start:end] if done is None else done[1]
-
-        array = _array_range(current(rows.start, f"{letter}{rows.start}"))
+        edited, lead = self._edited, len(b'<c r="') + len(letter) + 1
+        anchor = spans.get(rows.start)
+        array = _array_range(self._current(rows.start, f"{letter}{rows.start}")
+                             if rows.start in edited or anchor is None
+                             else self._cell_now(rows.start, *anchor))
         for row in rows:
-            if self._tree is not None:  # switched by an edit below
-                return self._tree.set_status(col, range(row, rows.stop), texts)
-            ref, text = f"{letter}{row}", texts.get(row, "")
-            old = current(row, ref)
-            if not text and old is None:
-                continue
+            text = texts.get(row, "")
+            span = spans.get(row)
+            if span is None and not text:
+                continue  # no cell, nothing shown: leave the row alone
             in_array = array is not None and array[0] <= row <= array[2]
-            head = _head(ref)
-            tail = _status_tail(b"/>" if old is None else old[len(head):], text, in_array)
-            if tail is None:
-                continue  # already shows this text
-            if old is not None and row not in self._edited:
-                start, end = spans[row]
-                self._cells.setdefault(row, {})[start] = (end, head + tail)
-            elif not self._put(ref, old, head + tail, row, col):
-                self.tree().set_status(col, range(row, row + 1), texts, array)
+            if span is None or row in edited or self._tree is not None:
+                self._status_cell(f"{letter}{row}", row, col, text, in_array, texts, array)
+                continue
+            old = self._cell_now(row, *span)
+            head = len(str(row)) + lead  # `<c r="Q123"`
+            tail = _status_tail(old[head:], text, in_array)
+            if tail is not None:
+                self._cells.setdefault(row, {})[span[0]] = (span[1], old[:head] + tail)
+
+    def _cell_now(self, row: int, start: int, end: int) -> bytes:
+        """An original cell's bytes as edited so far (its row not rebuilt)."""
+        done = self._cells.get(row)
+        done = done.get(start) if done else None
+        return self.data[start:end] if done is None else done[1]
+
+    def _status_cell(self, ref: str, row: int, col: int, text: str, in_array: bool,
+                     texts: Mapping[int, str], array) -> None:
+        """One status cell the general way (absent cell, rebuilt row, or the tree)."""
+        if self._tree is not None:
+            return self._tree.set_status(col, range(row, row + 1), texts, array)
+        old = self._current(row, ref)
+        head = _head(ref)
+        tail = _status_tail(b"/>" if old is None else old[len(head):], text, in_array)
+        if tail is not None and not self._put(ref, old, head + tail, row, col):
+            self.tree().set_status(col, range(row, row + 1), texts, array)
 
     def _column(self, letter: str) -> dict[int, tuple[int, int]]:
         """Row -> (start, end) of every cell of one column in the original part, one scan."""
@@ -155,16 +167,15 @@ class SheetPatch:
 
     # ---------------------------------------------------------------- rows and cells
     def _rows(self) -> dict[int, tuple[int, int]]:
+        """Row -> (start, end) in the original part; a row's span runs to the next row
+        (only rows sit between <sheetData> and </sheetData>: whitespace at most)."""
         if self._index is None:
             data = self.data
             lo = data.index(b"<sheetData>")
             hi = data.index(b"</sheetData>", lo)
-            index = {}
-            for m in _ROW.finditer(data, lo, hi):
-                tag_end = m.end()
-                end = tag_end if data[tag_end - 2] == 0x2F else data.index(b"</row>", tag_end) + 6
-                index[int(m[1])] = (m.start(), end)
-            self._index = index
+            found = [(int(m[1]), m.start()) for m in _ROW.finditer(data, lo, hi)]
+            ends = [start for _, start in found[1:]] + [hi]
+            self._index = {n: (start, end) for (n, start), end in zip(found, ends)}
         return self._index
 
     def _row_head(self, number: int) -> bytes | None:
@@ -347,7 +358,7 @@ def _insert_cell(row: bytes, col: int, cell: bytes) -> bytes:
     """The row with `cell` placed before the first cell to its right."""
     tag_end = row.index(b">") + 1
     if row[tag_end - 2] == 0x2F:  # <row .../>: open it
-        return row[:tag_end - 2].rstrip() + b">" + cell + b"</row>"
+        return row[:tag_end - 2].rstrip() + b">" + cell + b"</row>" + row[tag_end:]
     for m in _CELL_REF.finditer(row, tag_end):
         if column_index(m[1].decode()) > col:
             return row[:m.start()] + cell + row[m.start():]
