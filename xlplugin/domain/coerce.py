@@ -6,6 +6,7 @@ Indonesian reason, so the engine can report it at its cell and go on.
 
 from __future__ import annotations
 
+import math
 import re
 from datetime import date, datetime, timedelta
 from decimal import Decimal, InvalidOperation
@@ -66,7 +67,7 @@ def _any_decimal(value: object) -> Decimal | Invalid:
     if isinstance(value, int):
         return Decimal(value)
     if isinstance(value, float):
-        if value != value or value in (float("inf"), float("-inf")):
+        if not math.isfinite(value):
             return Invalid(value, "bukan angka")
         if value.is_integer():  # calamine gives 2.0 for a typed 2; show it as 2
             return Decimal(int(value))
@@ -77,7 +78,7 @@ def _any_decimal(value: object) -> Decimal | Invalid:
 
 
 def _parse_number(text: str) -> Decimal | Invalid:
-    cleaned = re.sub(r"^(rp\.?)\s*", "", text.strip(), flags=re.I).replace(" ", "")
+    cleaned = re.sub(r"^(rp\.?)\s*", "", text.strip(), flags=re.IGNORECASE).replace(" ", "")
     if re.fullmatch(r"-?\d{1,3}(\.\d{3})+(,\d+)?", cleaned):  # 1.500.000,50
         cleaned = cleaned.replace(".", "").replace(",", ".")
     elif re.fullmatch(r"-?\d+,\d+", cleaned):  # 1,5
@@ -128,9 +129,8 @@ def _parse_date(text: str) -> date | Invalid:
             return date(int(m[1]), int(m[2]), int(m[3]))
         if m := re.fullmatch(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})", t):
             return date(int(m[3]), int(m[2]), int(m[1]))  # Indonesian order: d/m/y
-        if m := re.fullmatch(r"(\d{1,2})\s+([a-z]+)\.?\s+(\d{4})", t):
-            if m[2] in _MONTHS:
-                return date(int(m[3]), _MONTHS[m[2]], int(m[1]))
+        if (m := re.fullmatch(r"(\d{1,2})\s+([a-z]+)\.?\s+(\d{4})", t)) and m[2] in _MONTHS:
+            return date(int(m[3]), _MONTHS[m[2]], int(m[1]))
     except ValueError:
         pass
     return Invalid(text, "bukan tanggal")

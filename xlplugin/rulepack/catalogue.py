@@ -6,7 +6,7 @@ import os
 import re
 from pathlib import Path
 
-ID_PATTERN = re.compile(r"^\|\s*([A-Z][A-Z0-9]+(?:-[A-Z0-9]+)*)\s*\|", re.M)
+ID_PATTERN = re.compile(r"^\|\s*([A-Z][A-Z0-9]+(?:-[A-Z0-9]+)*)\s*\|", re.MULTILINE)
 
 
 def find_catalogue() -> Path | None:
