@@ -7,6 +7,8 @@ each other; the profile turns on recalculation of xlsx files on load when asked
 
 from __future__ import annotations
 
+import hashlib
+import re
 import shutil
 import subprocess
 import tempfile
@@ -58,4 +60,28 @@ def convert(files: list[Path], out_dir: Path, fmt: str = "pdf", *, recalc: bool 
     if run.returncode != 0 or missing:
         raise ConversionError(f"LibreOffice gagal mengonversi {', '.join(missing) or 'berkas'}: "
                               f"{run.stderr.strip()[:300]}")
+    if ext == "pdf":
+        for path in outputs:
+            path.write_bytes(stable_pdf(path.read_bytes()))
     return outputs
+
+
+_PDF_DATE = re.compile(rb"(/(?:CreationDate|ModDate)\(D:)(\d{14})")
+_PDF_ID = re.compile(rb"/ID\s*\[\s*<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>\s*\]")
+_PDF_CHECKSUM = re.compile(rb"/DocChecksum /([0-9A-Fa-f]+)")
+
+
+def stable_pdf(data: bytes) -> bytes:
+    """The same input gives the same PDF bytes: LibreOffice stamps the time of conversion
+    and a random file ID (and a checksum over both). All are replaced in place with values of the same length (a
+    fixed date, an ID from the content), so the cross-reference offsets stay valid."""
+    data = _PDF_DATE.sub(lambda m: m[1] + b"20000101000000", data)
+    body = _PDF_CHECKSUM.sub(b"", _PDF_ID.sub(b"", data))
+    digest = hashlib.md5(body, usedforsecurity=False).hexdigest().upper().encode()
+
+    def fixed(m: re.Match) -> bytes:
+        whole = m[0]
+        for group in m.groups():
+            whole = whole.replace(group, digest[:len(group)])
+        return whole
+    return _PDF_CHECKSUM.sub(fixed, _PDF_ID.sub(fixed, data))
