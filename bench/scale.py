@@ -12,13 +12,13 @@ workbook that lists too many people. Rows are renumbered to stay contiguous.
 from __future__ import annotations
 
 import copy as _copy
-from collections import defaultdict
 from dataclasses import dataclass
 
 from xlplugin.domain.records import TABLE_ATTR, Dokumen
 from xlplugin.engine import validate
 from xlplugin.layout import load_layout
 from xlplugin.sample import sample_dokumen
+from xlplugin.sample.build import fill_formula_fields
 
 # Peserta are padded onto the classroom activities only: A.3 / B.3 / D.x lists feed
 # rules about mentoring and prerequisites that a copied person would distort.
@@ -62,7 +62,7 @@ def scaled_dokumen(size: Size | str) -> Dokumen:
         realisasi=[r for p in parts for r in p.realisasi],
     )
     _renumber(doc)
-    _fill_formulas(doc)
+    fill_formula_fields(doc)
     _scale_pagu(doc, base)
     return doc
 
@@ -165,21 +165,6 @@ def _renumber(doc: Dokumen) -> None:
         first = layout.tables[key].first_row
         for i, r in enumerate(records):
             r.row = first + i
-
-
-def _fill_formulas(doc: Dokumen) -> None:
-    """What the template's formula columns show once Excel has calculated."""
-    paid: dict[str, int] = defaultdict(int)
-    for r in doc.realisasi:
-        paid[r.kode_baris] += r.jumlah
-    planned: dict[str, int] = defaultdict(int)
-    spent: dict[str, int] = defaultdict(int)
-    for line in doc.rab:
-        line.realisasi = paid[line.kode_baris]
-        planned[line.kode_kegiatan] += line.jumlah
-        spent[line.kode_kegiatan] += line.realisasi
-    for k in doc.kegiatan:
-        k.anggaran, k.realisasi_anggaran = planned[k.kode_kegiatan], spent[k.kode_kegiatan]
 
 
 def _scale_pagu(doc: Dokumen, base: Dokumen) -> None:

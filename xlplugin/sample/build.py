@@ -32,11 +32,11 @@ def sample_dokumen() -> Dokumen:
         jadwal=jdw,
         realisasi=realisasi.realisasi(first["Realisasi"], by_kode, rab, jdw, libur),
     )
-    _fill_formulas(doc)
+    fill_formula_fields(doc)
     return doc
 
 
-def _fill_formulas(doc: Dokumen) -> None:
+def fill_formula_fields(doc: Dokumen) -> None:
     """The values the template's SUMIFS columns show once Excel has calculated."""
     paid: dict[str, int] = defaultdict(int)
     for r in doc.realisasi:
