@@ -50,6 +50,9 @@ def _parser(argv: list[str]) -> tuple[argparse.ArgumentParser, dict]:
 
 def main(argv: list[str] | None = None) -> int:
     _quiet_broken_pipe()
+    from .bahasa import install
+
+    install()
     argv = list(sys.argv[1:] if argv is None else argv)
     parser, modules = _parser(argv)
     args = parser.parse_args(argv)
