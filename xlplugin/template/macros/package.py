@@ -2,8 +2,9 @@
 
 pyOpenVBA adds the VBA project as Excel does for a first macro (a document module per
 sheet with code names written into the workbook, the vbaProject.bin part, its
-relationship and content type). This step then does what neither openpyxl nor
-pyOpenVBA does: the macro-enabled content type of /xl/workbook.xml, the ribbon part
+relationship and content type); `interop` then rewrites that project in MS-OVBA's
+version-independent form (no performance cache, source only), so every Office compiles
+it from the source. This step then does what neither openpyxl nor pyOpenVBA does: the macro-enabled content type of /xl/workbook.xml, the ribbon part
 with its root relationship and content type, fixed document-property dates, and a
 zip whose bytes depend only on the inputs.
 """
@@ -24,7 +25,7 @@ from ...xlsx.package import (
     write_package,
 )
 from ..sheets.config import UDF_MODULE
-from . import ribbon
+from . import interop, ribbon
 from .vba import CLASS, DOCUMENT, VbaModule, project_modules
 
 XLSM_MAIN = "application/vnd.ms-excel.sheet.macroEnabled.main+xml"
@@ -38,6 +39,7 @@ FIXED_DATE = "2023-01-01T00:00:00Z"
 def finalize_xlsm(xlsx_bytes: bytes, pack, layout) -> bytes:
     modules = project_modules(pack, layout, UDF_MODULE)
     parts = read_parts(with_vba_project(xlsx_bytes, modules))
+    interop.make_parts_version_independent(parts)
     add_ribbon(parts, ribbon.ribbon_xml())
     mark_macro_enabled(parts)
     fix_core_dates(parts)
