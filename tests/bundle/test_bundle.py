@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from xlplugin.bundle import installer, winsetup
+from xlplugin.bundle import installer
 from xlplugin.bundle.guide import guide_markdown, write_guide_docx
 from xlplugin.bundle.wheels import Target, closure
 
@@ -28,25 +28,11 @@ def test_installer_names_every_wheel_it_installs():
     assert "\\xlplugin-0.1.0-py3-none-any.whl\"" in text
 
 
-def test_installer_installs_offline_for_the_current_user_only():
-    text = _script()
-    pip_lines = [ln for ln in text.splitlines() if " -m pip install " in ln]
-    assert len(pip_lines) == 2
-    assert all("--user" in ln and "--no-index" in ln and "--find-links" in ln
-               for ln in pip_lines)
-
-
 def test_installer_says_what_to_do_when_python_is_missing():
     text = _script()
     assert ":nopython" in text and "PYTHON BELUM TERPASANG" in text
     assert "https://www.python.org/downloads/windows/" in text
     assert "Add python.exe to PATH" in text
-
-
-def test_installer_is_ascii_with_crlf_line_ends(tmp_path):
-    data = installer.write(tmp_path / "install.bat", _script()).read_bytes()
-    assert data.isascii()
-    assert data.count(b"\r\n") == data.count(b"\n")
 
 
 def test_requirements_pin_exact_versions_without_our_own_wheel():
@@ -78,27 +64,27 @@ def test_closure_adds_windows_only_requirements_that_pip_download_skips(tmp_path
     assert [r.name for r in missing] == ["pywin32"]
 
 
-def test_winsetup_keeps_other_lines_of_the_user_xlwings_conf():
-    old = '"LICENSE_KEY","abc"\n"INTERPRETER_WIN","C:\\old\\pythonw.exe"\n'
-    new = winsetup.merge_conf(old, "INTERPRETER_WIN", "C:\\Py311\\pythonw.exe")
-    assert new.splitlines() == ['"LICENSE_KEY","abc"', '"INTERPRETER_WIN","C:\\Py311\\pythonw.exe"']
+def test_bundle_refuses_a_template_pointing_at_a_developers_python(tmp_path, monkeypatch):
+    from xlplugin.bundle import BundleError, _template
+    from xlplugin.rulepack import load_pack
+    from xlplugin.template.sheets.config import INTERPRETER_OVERRIDE
+
+    monkeypatch.setenv(INTERPRETER_OVERRIDE, r"C:\dev\.venv\Scripts\pythonw.exe")
+    with pytest.raises(BundleError, match=INTERPRETER_OVERRIDE):
+        _template(tmp_path, load_pack())
+    assert not list(tmp_path.iterdir())
 
 
-def test_winsetup_records_the_interpreter_when_path_has_another_python(tmp_path):
-    exe = tmp_path / "Python311" / "python.exe"
-    exe.parent.mkdir()
-    exe.write_text("")
-    (exe.parent / "pythonw.exe").write_text("")
-    assert winsetup.main(home=tmp_path, exe=exe, on_path="") == 0
-    conf = (tmp_path / ".xlwings" / "xlwings.conf").read_text(encoding="utf-8")
-    assert conf == f'"INTERPRETER_WIN","{exe.parent / "pythonw.exe"}"\n'
+def test_readme_text_says_where_install_bat_installs_and_how_to_remove_it(tmp_path):
+    from xlplugin.bundle import README_TEXT, _installer
+    from xlplugin.template.sheets.config import ENV_DIR_WIN, HOME_WIN
 
-
-def test_winsetup_leaves_the_conf_alone_when_path_python_is_this_one(tmp_path):
-    exe = tmp_path / "python.exe"
-    exe.write_text("")
-    assert winsetup.main(home=tmp_path, exe=exe, on_path=str(exe)) == 0
-    assert not (tmp_path / ".xlwings").exists()
+    _installer(tmp_path, "0.1.0", WHEELS[0], WHEELS, ["3.11"], "Templat.xlsm")
+    text = (tmp_path / "BACA_SAYA.txt").read_bytes().decode("utf-8")
+    assert ENV_DIR_WIN in text and f"menghapus folder {HOME_WIN}" in text
+    assert "uninstall.bat" in text and "administrator" in text
+    assert (tmp_path / "uninstall.bat").read_bytes().startswith(b"@echo off\r\n")
+    assert "{" not in text and README_TEXT.count("{") > 3
 
 
 def test_guide_comes_from_the_readme_user_part(tmp_path):
@@ -122,7 +108,8 @@ def test_bundle_zip_holds_what_it_promises(tmp_path):
     with zipfile.ZipFile(result.path) as zf:
         names = zf.namelist()
         top = f"{result.folder}/"
-        assert {top + result.template, top + "install.bat", top + "BACA_SAYA.txt",
+        assert {top + result.template, top + "install.bat", top + "uninstall.bat",
+                top + "BACA_SAYA.txt",
                 top + "Panduan_Pemasangan_dan_Penggunaan.pdf",
                 top + "wheels/requirements-py3.11.txt"} <= set(names)
         wheels = sorted(n.rsplit("/", 1)[1] for n in names if n.endswith(".whl"))

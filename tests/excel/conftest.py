@@ -7,12 +7,22 @@ Skipped wherever Excel cannot be started through xlwings (Linux CI). Run with:
 Checks that read the VBA project need Excel's "Trust access to the VBA project object
 model" (File > Options > Trust Center > Trust Center Settings > Macro Settings); they
 skip with that reason when it is off.
+
+The shipped template names the environment install.bat creates
+(%LOCALAPPDATA%\\xlplugin\\venv). The template built here names the Python running the
+tests instead (its pythonw.exe and site-packages), through the build-time variable
+XLPLUGIN_INTERPRETER_WIN; set that variable yourself to test another Python, for
+example one made by install.bat. Install with `pip install -e .[test]` into a virtual
+environment or a python.org Python, not with `--user`: xlwings looks for its DLL beside
+the interpreter or one folder up, never in %APPDATA%\\Python.
 """
 
 from __future__ import annotations
 
+import os
 import shutil
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -33,8 +43,12 @@ def _excel_app():
 @pytest.fixture(scope="session")
 def template(tmp_path_factory):
     from xlplugin.template.build import build_template
+    from xlplugin.template.sheets.config import INTERPRETER_OVERRIDE
 
-    return build_template(out=tmp_path_factory.mktemp("excel") / "template.xlsm")
+    with pytest.MonkeyPatch.context() as mp:
+        if sys.platform == "win32" and not os.environ.get(INTERPRETER_OVERRIDE):
+            mp.setenv(INTERPRETER_OVERRIDE, str(Path(sys.executable).with_name("pythonw.exe")))
+        return build_template(out=tmp_path_factory.mktemp("excel") / "template.xlsm")
 
 
 @pytest.fixture(scope="session")

@@ -100,8 +100,10 @@ def test_saving_shows_the_banner_in_the_file_then_hides_it_again(app):
     assert app.evaluate("ThisWorkbook.Saved") is True
 
 
-def test_python_is_found_through_path_when_the_conf_sheet_names_no_interpreter(app):
-    assert app.evaluate("Interpreter()") == "python"
+def test_the_check_runs_the_console_python_beside_the_configured_pythonw(app):
+    # the conf sheet names install.bat's environment (the stand-in does not expand it)
+    expected = r'"%LOCALAPPDATA%\xlplugin\venv\Scripts\python.exe"'
+    assert app.evaluate("Interpreter()") == expected
 
 
 def test_an_interpreter_set_in_the_conf_sheet_is_quoted(app):
@@ -131,8 +133,22 @@ def test_check_script_exits_4_without_xlwings(app):
     assert run_check(app.evaluate("SkripCek()"), "-S") == 4  # -S: no site-packages
 
 
+def test_check_script_puts_the_pythonpath_setting_first(app, tmp_path):
+    # an older xlwings's metadata in the PYTHONPATH folder wins over this venv's xlwings
+    info = tmp_path / "xlwings-0.0.1.dist-info"
+    info.mkdir()
+    (info / "METADATA").write_text("Metadata-Version: 2.1\nName: xlwings\nVersion: 0.0.1\n")
+    conf = 'ThisWorkbook.Worksheets("xlwings.conf")'
+    row = next(r for r in range(1, 10)
+               if app.evaluate(f"{conf}.Cells({r}, 1).Value") == "PYTHONPATH")
+    app.add_module(f'Sub Atur()\n    {conf}.Cells({row}, 2).Value = "{tmp_path}"\nEnd Sub\n',
+                   name="UjiConf")
+    app.run("Atur")
+    assert run_check(app.evaluate("SkripCek()")) == 3
+
+
 @pytest.mark.parametrize("code, says", [
-    (9009, "Python tidak ditemukan di komputer ini."),
+    (9009, "Python untuk buku kerja ini tidak ditemukan"),
     (5, "Versi Python terlalu lama"),
     (2, "Paket Python xlplugin (beserta xlwings) belum terpasang."),
     (3, f"tidak sama dengan versi makro di buku kerja ini ({xlwings.__version__})"),
@@ -141,7 +157,7 @@ def test_check_script_exits_4_without_xlwings(app):
 def test_each_check_result_has_an_indonesian_message(app, code, says):
     message = app.evaluate(f"PesanCek({code})")
     assert says in message
-    assert "pip install" in message
+    assert "install.bat" in message and "pip" not in message
     assert "tetap berfungsi" in message  # what still works without Python
 
 

@@ -1,12 +1,14 @@
 Attribute VB_Name = "xlp_Python"
 ' Is Python ready for this workbook? Before a ribbon button calls Python, run the
-' configured interpreter with a one-line script whose exit code says what is missing:
-' Python itself, a new enough Python, xlwings, the matching xlwings version (that of the
-' xlwings VBA module in this workbook), or xlplugin; say so in Indonesian instead of
-' xlwings' English error. On open no program is started (a macro that starts one on
-' open looks like malware to mail filters and antivirus): only the disk is searched for
-' xlwings' DLL of this version and xlplugin's metadata beside a Python.
-' Either answer sets the hidden name xlp_PythonSiap, which the Status formulas read.
+' interpreter named on the xlwings.conf sheet (the environment install.bat creates)
+' with a one-line script whose exit code says what is missing: Python itself, a new
+' enough Python, xlwings, the matching xlwings version (that of the xlwings VBA module
+' in this workbook), or xlplugin; say so in Indonesian instead of xlwings' English
+' error, and point to install.bat. On open no program is started (a macro that starts
+' one on open looks like malware to mail filters and antivirus): only the disk is
+' searched, where xlwings itself looks, for xlwings' DLL of this version and for
+' xlplugin's metadata. Either answer sets the hidden name xlp_PythonSiap, which the
+' Status formulas read.
 Option Explicit
 
 Public Const NAMA_SIAP As String = "xlp_PythonSiap"
@@ -17,6 +19,9 @@ Private Const CEK_VERSI_XLWINGS As Long = 3
 Private Const CEK_XLWINGS As Long = 4
 Private Const CEK_PYTHON_LAMA As Long = 5
 Private Const CEK_TIDAK_ADA As Long = 9009 ' cmd.exe and the Store alias: command not found
+
+Private Const SITE_PACKAGES As String = "\Lib\site-packages"
+Private Const POLA_PAKET As String = "xlplugin-*.dist-info"
 
 Private siap As Boolean ' remembered once Python answered OK in this Excel session
 Private kodeTerakhir As Long
@@ -67,25 +72,24 @@ Public Function PesanCek(ByVal kode As Long) As String
     Dim sebab As String, langkah As String
     Select Case kode
         Case CEK_TIDAK_ADA
-            sebab = "Python tidak ditemukan di komputer ini."
-            langkah = "Pasang Python 3.11 atau lebih baru dari python.org (centang " & _
-                """Add python.exe to PATH""), lalu jalankan di Command Prompt:" & _
-                vbNewLine & "    " & XLP_PIP_PASANG
+            sebab = "Python untuk buku kerja ini tidak ditemukan: " & JalurInterpreter()
+            langkah = "Bila Python 3.11 (64-bit) dari python.org belum terpasang, pasang " & _
+                "dulu (centang ""Add python.exe to PATH""). Lalu:" & vbNewLine & _
+                "    " & XLP_CARA_PASANG
         Case CEK_PYTHON_LAMA
             sebab = "Versi Python terlalu lama; dibutuhkan Python 3.11 atau lebih baru."
-            langkah = "Pasang Python 3.11 atau lebih baru dari python.org, lalu jalankan:" & _
-                vbNewLine & "    " & XLP_PIP_PASANG
+            langkah = "Pasang Python 3.11 (64-bit) dari python.org, lalu:" & vbNewLine & _
+                "    " & XLP_CARA_PASANG
         Case CEK_XLWINGS, CEK_PAKET
             sebab = "Paket Python xlplugin (beserta xlwings) belum terpasang."
-            langkah = "Jalankan di Command Prompt:" & vbNewLine & "    " & XLP_PIP_PASANG
+            langkah = XLP_CARA_PASANG
         Case CEK_VERSI_XLWINGS
             sebab = "Versi xlwings pada Python tidak sama dengan versi makro di buku kerja " & _
                 "ini (" & XLWINGS_VERSION & ")."
-            langkah = "Jalankan di Command Prompt:" & vbNewLine & _
-                "    pip install xlwings==" & XLWINGS_VERSION
+            langkah = "Pasang paket yang sesuai dengan templat ini: " & XLP_CARA_PASANG
         Case Else
             sebab = "Python berhenti dengan kode " & kode & " saat diperiksa."
-            langkah = "Jalankan di Command Prompt:" & vbNewLine & "    " & XLP_PIP_PASANG
+            langkah = "Pasang ulang paketnya: " & XLP_CARA_PASANG
     End Select
     PesanCek = sebab & vbNewLine & vbNewLine & langkah & vbNewLine & vbNewLine & _
         "Tanpa Python, isian, rumus, daftar pilihan dan sorotan bawaan tetap berfungsi; " & _
@@ -121,21 +125,43 @@ tidakAda:
 End Function
 
 Public Function Interpreter() As String
-    ' The interpreter xlwings' RunPython uses: Interpreter_Win, legacy Interpreter, or PATH.
+    ' The interpreter xlwings uses, quoted for WScript.Shell.Run. The same Python's
+    ' python.exe rather than the configured pythonw.exe beside it: Run then waits for a
+    ' console program and gets its exit code for certain (its window stays hidden).
     Dim jalur As String
-    jalur = GetConfig("INTERPRETER_WIN", "")
-    If jalur = "" Then jalur = GetConfig("INTERPRETER", "python")
+    jalur = JalurInterpreter()
     If jalur = "python" Or jalur = "pythonw" Then
         Interpreter = "python"
     Else
+        If LCase$(Right$(jalur, 12)) = "\pythonw.exe" Then
+            jalur = Left$(jalur, Len(jalur) - 12) & "\python.exe"
+        End If
         Interpreter = Chr(34) & jalur & Chr(34)
     End If
 End Function
 
+Private Function JalurInterpreter() As String
+    ' As xlwings reads it (env variables already expanded by GetConfig): Interpreter_Win,
+    ' else the legacy Interpreter, else pythonw from PATH.
+    Dim jalur As String
+    jalur = GetConfig("INTERPRETER_WIN", "")
+    If jalur = "" Then jalur = GetConfig("INTERPRETER", "pythonw")
+    JalurInterpreter = jalur
+End Function
+
 Public Function SkripCek() As String
     ' Exit code: 5 old Python, 4 no xlwings, 2 no xlplugin, 3 other xlwings version, 0 ready.
-    ' Versions come from package metadata: importing xlwings on Windows takes seconds.
-    SkripCek = "import sys,importlib.util as u,importlib.metadata as m;sys.exit(" & _
+    ' The PYTHONPATH setting goes first on sys.path, as xlwings' prepare_sys_path puts it,
+    ' so the answer is about the modules xlwings will import. Versions come from package
+    ' metadata: importing xlwings on Windows takes seconds.
+    Dim jalurPaket As String, skrip As String
+    jalurPaket = GetConfig("PYTHONPATH", "")
+    skrip = "import sys,importlib.util as u,importlib.metadata as m;"
+    If jalurPaket <> "" Then
+        skrip = skrip & "sys.path[0:0]='" & _
+            Replace(Replace(jalurPaket, "\", "\\"), "'", "\'") & "'.split(';');"
+    End If
+    SkripCek = skrip & "sys.exit(" & _
         "5 if sys.version_info<(3,11) else " & _
         "4 if u.find_spec('xlwings') is None else " & _
         "2 if u.find_spec('xlplugin') is None or u.find_spec('udfs') is None else " & _
@@ -143,8 +169,10 @@ Public Function SkripCek() As String
 End Function
 
 Private Function TerpasangDiDisk() As Boolean
-    ' Where xlwings itself looks for its DLL: beside the configured interpreter (or one
-    ' folder up, for a virtual environment), else on PATH.
+    ' Where xlwings' XLPyLoadDLL loads its DLL: beside the configured interpreter, else
+    ' one folder up (a virtual environment's root, where pip puts the wheel's DLL), or on
+    ' PATH for a bare python/pythonw. xlplugin then has to be in a PYTHONPATH folder of
+    ' the sheet or in that Python's own site-packages.
     Dim jalur As String, folder As Variant
     #If Mac Then
         TerpasangDiDisk = True
@@ -153,31 +181,49 @@ Private Function TerpasangDiDisk() As Boolean
             TerpasangDiDisk = True ' conda activation is xlwings' job
             Exit Function
         End If
-        jalur = GetConfig("INTERPRETER_WIN", "")
-        If jalur = "" Then jalur = GetConfig("INTERPRETER", "python")
-        If jalur <> "python" And jalur <> "pythonw" Then
-            TerpasangDiDisk = AdaDi(FolderInduk(jalur)) Or AdaDi(FolderInduk(FolderInduk(jalur)))
+        jalur = JalurInterpreter()
+        If jalur = "python" Or jalur = "pythonw" Then
+            For Each folder In Split(Environ("PATH"), ";")
+                If AdaDll(CStr(folder)) Then
+                    TerpasangDiDisk = AdaPaket(CStr(folder))
+                    Exit Function
+                End If
+            Next folder
             Exit Function
         End If
-        For Each folder In Split(Environ("PATH"), ";")
-            If AdaDi(CStr(folder)) Then
-                TerpasangDiDisk = True
-                Exit Function
-            End If
-        Next folder
+        If AdaDll(FolderInduk(jalur)) Or AdaDll(FolderInduk(FolderInduk(jalur))) Then
+            TerpasangDiDisk = AdaPaket(FolderInduk(jalur)) Or _
+                AdaPaket(FolderInduk(FolderInduk(jalur)))
+        End If
     #End If
 End Function
 
-Public Function AdaDi(ByVal folder As String) As Boolean
-    ' This version's xlwings DLL in `folder` and xlplugin in its site-packages.
+Public Function AdaDll(ByVal folder As String) As Boolean
+    AdaDll = AdaBerkas(folder, NamaDll(), vbNormal)
+End Function
+
+Public Function AdaPaket(ByVal akar As String) As Boolean
+    ' xlplugin's metadata in a PYTHONPATH folder of the sheet (what xlwings imports
+    ' first), else in the site-packages of the Python installed at `akar`.
+    Dim folder As Variant
+    For Each folder In Split(GetConfig("PYTHONPATH", ""), ";")
+        If AdaBerkas(CStr(folder), POLA_PAKET, vbDirectory) Then
+            AdaPaket = True
+            Exit Function
+        End If
+    Next folder
+    If akar <> "" Then AdaPaket = AdaBerkas(akar & SITE_PACKAGES, POLA_PAKET, vbDirectory)
+End Function
+
+Private Function AdaBerkas(ByVal folder As String, ByVal pola As String, _
+                           ByVal jenis As Long) As Boolean
     If Right$(folder, 1) = "\" Then folder = Left$(folder, Len(folder) - 1)
     If folder = "" Then Exit Function
     On Error GoTo tidak
-    AdaDi = Len(Dir(folder & "\" & NamaDll())) > 0
-    If AdaDi Then AdaDi = Len(Dir(folder & "\Lib\site-packages\xlplugin-*.dist-info", vbDirectory)) > 0
+    AdaBerkas = Len(Dir(folder & "\" & pola, jenis)) > 0
     Exit Function
 tidak:
-    AdaDi = False
+    AdaBerkas = False
 End Function
 
 Public Function NamaDll() As String

@@ -1,12 +1,13 @@
 """`xlplugin bundle`: one zip for finance staff, to send by email or on a USB stick.
 
-Inside one folder: the empty template (.xlsm), `install.bat`, the Indonesian PDF
-guide, a plain-text readme, and `wheels/` with our wheel plus every Windows
-dependency for the chosen Python versions (and their exact pins per version).
+Inside one folder: the empty template (.xlsm), `install.bat` and `uninstall.bat`, the
+Indonesian PDF guide, a plain-text readme, and `wheels/` with our wheel plus every
+Windows dependency for the chosen Python versions (and their exact pins per version).
 """
 
 from __future__ import annotations
 
+import os
 import shutil
 import tempfile
 import zipfile
@@ -72,7 +73,7 @@ def build_bundle(out: Path | None = None, *, pythons=DEFAULT_PYTHONS, cache: Pat
                                   wheels_dir)
         with step("Membangun templat kosong"):
             template = _template(stage, pack)
-        with step("Menulis install.bat dan panduan PDF"):
+        with step("Menulis install.bat, uninstall.bat dan panduan PDF"):
             _installer(stage, __version__, own.name, sorted(names), list(pythons), template)
             _guide(root, stage, pack)
         with step("Mengemas zip"):
@@ -93,6 +94,13 @@ def _collect(wheels: list[Path], py: str, wheels_dir: Path) -> set[str]:
 
 def _template(stage: Path, pack) -> str:
     from ..template.build import build_template
+    from ..template.sheets.config import INTERPRETER_OVERRIDE
+
+    if os.environ.get(INTERPRETER_OVERRIDE):
+        # the shipped template must name the environment install.bat creates
+        raise BundleError(f"Variabel lingkungan {INTERPRETER_OVERRIDE} sedang diisi; templat "
+                          "paket harus menunjuk Python yang dipasang install.bat. Hapus "
+                          "variabel itu, lalu ulangi.")
 
     path = build_template(None, stage / f"{pack.template_name}.xlsm")
     return Path(path).name
@@ -100,12 +108,14 @@ def _template(stage: Path, pack) -> str:
 
 def _installer(stage: Path, version: str, own: str, wheels: list[str], pythons: list[str],
                template: str) -> None:
+    from ..template.sheets.config import ENV_DIR_WIN, HOME_WIN
     from . import installer
 
     installer.write(stage / "install.bat",
                     installer.render(version, own, wheels, pythons, template))
+    installer.write(stage / "uninstall.bat", installer.render_uninstall(version))
     text = README_TEXT.format(version=version, template=template, guide=GUIDE,
-                              pythons=" atau ".join(pythons))
+                              pythons=" atau ".join(pythons), home=HOME_WIN, env=ENV_DIR_WIN)
     (stage / README_TXT).write_bytes(text.replace("\n", "\r\n").encode("utf-8"))
 
 
@@ -137,14 +147,25 @@ README_TEXT = """Buku kerja RAB/KAK DAK Nonfisik Sentra IKM - paket xlplugin {ve
 
 Isi folder ini:
 - {template}: templat buku kerja (Excel, bermakro).
-- install.bat: pemasang paket Python untuk pengguna ini (tanpa internet).
+- install.bat: pemasang paket Python untuk pengguna ini (tanpa internet, tanpa hak
+  administrator).
+- uninstall.bat: menghapus apa yang dipasang oleh install.bat.
 - {guide}: panduan singkat.
 - wheels: paket Python yang dipasang oleh install.bat (jangan diubah).
 
 Langkah singkat:
 1. Ekstrak seluruh isi zip ke satu folder (klik kanan > Extract All).
-2. Pastikan Python {pythons} (64-bit) terpasang; bila belum, install.bat menjelaskan caranya.
-3. Klik dua kali install.bat dan tunggu sampai tertulis SELESAI.
+2. Pastikan Python {pythons} (64-bit) dari python.org terpasang; bila belum, install.bat
+   menjelaskan caranya.
+3. Tutup Excel, klik dua kali install.bat dan tunggu sampai tertulis SELESAI.
 4. Buka {template}, klik "Aktifkan Konten" (Enable Content).
-Menjalankan install.bat lagi aman; paket versi baru menggantikan yang lama.
+
+Yang dilakukan install.bat: membuat lingkungan Python khusus xlplugin di
+{env}
+(folder milik akun Windows Anda; Python lain di komputer tidak diubah), memasang paket
+dari folder wheels ke dalamnya, lalu memeriksa bahwa buku kerja akan menemukannya.
+Jalankan sebagai pengguna yang memakai Excel (tidak perlu "Run as administrator").
+Menjalankan install.bat lagi aman; install.bat dari paket versi baru menggantikan paket
+lama. uninstall.bat menghapus folder {home} setelah meminta persetujuan; buku kerja dan
+laporan tidak disentuh.
 """

@@ -1,51 +1,85 @@
-"""Run by install.bat after pip (on Windows): let the workbook find this Python.
+"""Run by install.bat with the new environment's Python: will the workbook find it?
 
-The template names no interpreter (see template/sheets/config.py): xlwings then starts
-`pythonw` from PATH. When PATH has no Python, or another one (the Microsoft Store
-alias, an older version), this writes `INTERPRETER_WIN` into the user's
-`%USERPROFILE%\\.xlwings\\xlwings.conf`, keeping every other line of that file.
+The template's xlwings.conf sheet names the interpreter and PYTHONPATH
+(template/sheets/config.py). This checks, with the values of that sheet, what xlwings'
+VBA will need: the interpreter is there, xlwings' DLL of the installed version sits
+where XLPyLoadDLL loads it from (the interpreter's folder or the one above), and the
+UDF module and xlplugin import from the PYTHONPATH folder, which also holds the
+xlplugin metadata the template's own check looks for on open. install.bat prints
+SELESAI only when nothing is reported here.
 """
 
 from __future__ import annotations
 
-import shutil
+import importlib
+import os
+import re
 import sys
+from collections.abc import Callable, Mapping
+from importlib.metadata import version
 from pathlib import Path
 
-KEY = "INTERPRETER_WIN"
+from ..template.sheets.config import UDF_MODULE, config_values
+
+MODULES = ("xlplugin", "udfs", UDF_MODULE)
+DLL_BITS = ("64", "32")  # xlwings ships both; the one loaded follows Office's bitness
 
 
-def merge_conf(text: str, key: str, value: str) -> str:
-    """The xlwings.conf text with `"key","value"` set, other lines kept."""
-    lines = [ln for ln in text.splitlines() if ln.strip() and
-             not ln.strip().upper().startswith(f'"{key.upper()}"')]
-    lines.append(f'"{key}","{value}"')
-    return "\n".join(lines) + "\n"
+def expand(text: str, env: Mapping[str, str]) -> str:
+    """`%NAME%` replaced as Windows' ExpandEnvironmentStrings does (unknown names kept)."""
+    upper = {k.upper(): v for k, v in env.items()}
+    return re.sub(r"%([^%]+)%", lambda m: upper.get(m.group(1).upper(), m.group(0)), text)
 
 
-def path_python_is(exe: Path, on_path: str | None) -> bool:
-    """Whether `python` found on PATH is this very interpreter."""
-    if not on_path:
-        return False
-    try:
-        return Path(on_path).resolve() == exe.resolve()
-    except OSError:
-        return False
+def local_path(value: str, env: Mapping[str, str]) -> Path:
+    return Path(expand(value, env).replace("\\", os.sep))
 
 
-def main(home: Path | None = None, exe: Path | None = None, on_path: str | None = None) -> int:
-    exe = exe or Path(sys.executable)
-    on_path = on_path if on_path is not None else shutil.which("python")
-    if path_python_is(exe, on_path):
-        print("Buku kerja akan memakai Python pada PATH (sama dengan yang baru dipasangi).")
-        return 0
-    pythonw = exe.with_name("pythonw.exe")
-    interpreter = pythonw if pythonw.exists() else exe
-    conf = (home or Path.home()) / ".xlwings" / "xlwings.conf"
-    conf.parent.mkdir(parents=True, exist_ok=True)
-    old = conf.read_text(encoding="utf-8") if conf.exists() else ""
-    conf.write_text(merge_conf(old, KEY, str(interpreter)), encoding="utf-8")
-    print(f"Python untuk buku kerja dicatat di {conf}: {interpreter}")
+def problems(env: Mapping[str, str], origin: Callable[[str], str], xlwings_version: str,
+             conf: Mapping[str, str] | None = None) -> list[str]:
+    """What the workbook would miss, in Indonesian; empty when the install is complete."""
+    conf = conf or config_values()
+    interpreter = local_path(conf["INTERPRETER_WIN"], env)
+    site = local_path(conf["PYTHONPATH"], env)
+    found: list[str] = []
+    if not interpreter.is_file():
+        found.append(f"Python untuk buku kerja tidak ada: {interpreter}")
+    for bits in DLL_BITS:
+        dll = f"xlwings{bits}-{xlwings_version}.dll"
+        folders = (interpreter.parent, interpreter.parent.parent)
+        if not any((folder / dll).is_file() for folder in folders):
+            found.append(f"Berkas {dll} tidak ada di {folders[0]} maupun {folders[1]}")
+    if not any(site.glob("xlplugin-*.dist-info")):
+        found.append(f"Data paket xlplugin tidak ada di {site}")
+    for name in MODULES:
+        try:
+            where = Path(origin(name))
+        except Exception as exc:  # noqa: BLE001 - any failure to import is the finding
+            found.append(f"Modul {name} tidak dapat dimuat: {exc}")
+            continue
+        if not _inside(where, site):
+            found.append(f"Modul {name} dimuat dari {where}, bukan dari {site}")
+    return found
+
+
+def _inside(path: Path, folder: Path) -> bool:
+    # resolve: 8.3 short names and case differ between a path and sys.path on Windows
+    norm = os.path.normcase
+    return norm(str(path.resolve())).startswith(norm(str(folder.resolve())) + os.sep)
+
+
+def imported_from(name: str) -> str:
+    return importlib.import_module(name).__file__
+
+
+def main() -> int:
+    found = problems(os.environ, imported_from, version("xlwings"))
+    for line in found:
+        print(f"  - {line}")
+    if found:
+        return 1
+    print(f"Python {sys.version.split()[0]}, xlwings {version('xlwings')} dan xlplugin "
+          f"{version('xlplugin')} siap dipakai buku kerja.")
     return 0
 
 

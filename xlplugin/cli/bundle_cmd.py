@@ -33,7 +33,7 @@ def run(args) -> int:
         return 2
     size = result.path.stat().st_size / 1_000_000
     print(f"Paket tersimpan: {result.path} ({f'{size:.1f}'.replace('.', ',')} MB)")
-    print(f"Isi: templat {result.template}, install.bat, panduan PDF, "
+    print(f"Isi: templat {result.template}, install.bat, uninstall.bat, panduan PDF, "
           f"{len(result.wheels)} wheel untuk Python {' dan '.join(result.pythons)} "
           "(Windows 64-bit).")
     if size > 25:

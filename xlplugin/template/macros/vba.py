@@ -110,12 +110,18 @@ def macro_options_module(options: list[MacroOption]) -> str:
 
 
 def versions_module(pack, layout) -> str:
+    from ...bundle import default_zip
+
     constants = {
         "XLP_TEMPLAT": pack.template_name,
         "XLP_TATA_LETAK": layout.version,
         "XLP_PAKET_ATURAN": f"TA {pack.tahun} - {pack.regulasi}",
         "XLP_VERSI_PAKET": version("xlplugin"),
-        "XLP_PIP_PASANG": f"pip install xlplugin=={version('xlplugin')}",
+        # The fix for every "not ready" answer: only install.bat makes the environment
+        # the xlwings.conf sheet names, so the message never says pip.
+        "XLP_CARA_PASANG": (f"Ekstrak zip {default_zip(pack).name}, klik dua kali "
+                            "install.bat di dalamnya dan tunggu tulisan SELESAI, lalu "
+                            "buka lagi buku kerja ini."),
     }
     lines = ['Attribute VB_Name = "xlp_Versi"',
              "' Generated at build time from the rule pack and the layout; do not edit.",
