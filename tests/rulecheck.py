@@ -1,4 +1,5 @@
-"""What every rule test asks of the engine: the findings of one rule, and where they are."""
+"""What every rule test asks of the engine: the findings of one rule, and where they are;
+and the same through the CLI on a built workbook."""
 
 from xlplugin.engine import validate
 
@@ -12,3 +13,20 @@ def fired(doc, rule):
 
 def where(f):
     return f.severity, f.sheet, f.cell
+
+
+def workbook(doc, path):
+    """The real template (.xlsm) filled with `doc`, as the Dinas would hand it in."""
+    from xlplugin.template.build import build_template
+
+    return build_template(doc=doc, out=path.with_suffix(".xlsm"))
+
+
+def checked(path, capsys, *extra):
+    """`xlplugin validate PATH --json` as a user runs it: (exit code, findings as dicts)."""
+    import json
+
+    from xlplugin.cli.main import main
+
+    code = main(["validate", str(path), "--json", *(extra or ("--no-write",))])
+    return code, json.loads(capsys.readouterr().out)

@@ -19,6 +19,7 @@ def test_approval_turns_perlu_persetujuan_into_disetujui():
     assert open_finding.is_blocking and open_finding.level == "PERLU_PERSETUJUAN"
     doc.kegiatan[0].nomor_persetujuan = "B/123/IKMA/2023"
     doc.kegiatan[0].tanggal_persetujuan = date(2023, 4, 3)
+    doc.kegiatan[0].alasan_persetujuan = "Tambahan JPL praktik pemasaran digital"
     [resolved] = [f for f in validate(doc) if f.rule == "JPL-A1"]
     assert resolved.level == "DISETUJUI" and not resolved.is_blocking
     assert resolved.severity is Severity.PERLU_PERSETUJUAN

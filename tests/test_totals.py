@@ -7,10 +7,7 @@ from factories import clean_dokumen, kegiatan, peserta, rab_line
 
 from xlplugin.domain.records import Realisasi
 from xlplugin.engine import validate
-from xlplugin.engine.context import Context
-from xlplugin.engine.registry import load_checks
 from xlplugin.engine.totals import compute_totals, line_amount
-from xlplugin.layout import load_layout
 from xlplugin.rulepack import load_pack
 
 PACK = load_pack()
@@ -119,16 +116,17 @@ def test_capaian_per_rincian_adds_its_activities():
     assert (r.target, r.keluaran, r.persen) == (45, 35, Decimal("77.78"))
 
 
-def test_capaian_keluaran_is_a_computation_rule_not_a_finding():
-    rule = PACK.rules["CAPAIAN-KELUARAN"]
-    fn = load_checks()[rule.check]
-    assert fn.scope == "perhitungan"
-    assert set(rule.params["rincian"]) == {"A.1", "A.2", "B.1", "B.2", "B.4", "D.2"}
+def test_capaian_counts_completed_participants_and_a_typed_output_above_them_is_flagged():
+    """RULES.md CAPAIAN-KELUARAN: capaian counts the participants who completed; a
+    Realisasi Keluaran typed above that count is a finding (equal passes)."""
     doc = clean_dokumen()
     doc.peserta[0].tuntas = False
-    computed = fn(Context(doc, PACK, load_layout()), rule)
-    assert computed == compute_totals(doc, PACK).capaian_kegiatan
-    assert computed["K01"].keluaran == 24
+    assert compute_totals(doc, PACK).capaian_kegiatan["K01"].keluaran == 24
+    k01 = next(k for k in doc.kegiatan if k.kode_kegiatan == "K01")
+    assert k01.realisasi_keluaran == 25
+    flagged = [f for f in validate(doc) if f.rule == "CAPAIAN-KELUARAN"]
+    assert [(f.sheet, f.level) for f in flagged] == [("KAK", PACK.rules["CAPAIAN-KELUARAN"].severity)]
+    k01.realisasi_keluaran = 24
     assert not [f for f in validate(doc) if f.rule == "CAPAIAN-KELUARAN"]
 
 

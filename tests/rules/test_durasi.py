@@ -58,6 +58,7 @@ def test_jpl_a2_approval_recorded_shows_disetujui():
     [open_finding] = fired(dok(k), "JPL-A2")
     assert open_finding.level == "PERLU_PERSETUJUAN" and open_finding.is_blocking
     k.nomor_persetujuan, k.tanggal_persetujuan = "B/77/IKMA/2023", date(2023, 4, 10)
+    k.alasan_persetujuan = "Tambahan 15 JPL praktik pewarnaan"
     [resolved] = fired(dok(k), "JPL-A2")
     assert resolved.level == "DISETUJUI" and not resolved.is_blocking
     assert "B/77/IKMA/2023" in resolved.message
@@ -130,7 +131,8 @@ def test_bulan_end_before_start_fires_terbalik():
 
 def test_bulan_a3_approval_recorded_shows_disetujui():
     k = planned("A.3", 7, nomor_persetujuan="B/9/IKMA/2023",
-                tanggal_persetujuan=date(2023, 2, 1))
+                tanggal_persetujuan=date(2023, 2, 1),
+                alasan_persetujuan="Jangka waktu 7 bulan mengikuti musim panen")
     [f] = fired(dok(k), "BULAN-A3")
     assert f.level == "DISETUJUI"
 

@@ -188,15 +188,28 @@ def test_keahlian_not_checked_outside_a5_a6():
 # ---------------------------------------------------------------- NARSUM-SEHAT
 
 
-@pytest.mark.parametrize("sehat, shown", [(False, "Tidak"), (None, "kosong"),
+@pytest.mark.parametrize("sehat, shown", [(None, "kosong"),
                                           (Invalid("mungkin", "harus Ya atau Tidak"), "'mungkin'")])
 def test_sehat_not_declared_is_a_warning(sehat, shown):
     [f] = fired(with_narsum("B.4", sehat=sehat), "NARSUM-SEHAT")
     assert where(f) == (PER, "Narasumber", NAR.cell("sehat", 8))
     assert f"isian: {shown})" in f.message and f.value == shown
+    assert "belum dinyatakan" in f.message
+
+
+def test_sehat_declared_not_healthy_is_a_violation():
+    [f] = fired(with_narsum("B.4", sehat=False), "NARSUM-SEHAT")
+    assert where(f) == (PEL, "Narasumber", NAR.cell("sehat", 8))
+    assert "isian: Tidak)" in f.message and "harus sehat" in f.message and f.is_blocking
+
+
+def test_sehat_declared_healthy_passes():
+    assert fired(with_narsum("B.4", sehat=True), "NARSUM-SEHAT") == []
 
 
 def test_sehat_on_pendamping_and_not_where_point_g_is_silent():
     [f] = fired(with_pendamping("A.3", sehat=False), "NARSUM-SEHAT")
+    assert where(f) == (PEL, "Pendamping", PEN.cell("sehat", 9))
+    [f] = fired(with_pendamping("A.3", sehat=None), "NARSUM-SEHAT")
     assert where(f) == (PER, "Pendamping", PEN.cell("sehat", 9))
     assert fired(with_narsum("D.1", sehat=False), "NARSUM-SEHAT") == []

@@ -152,5 +152,6 @@ def test_rasio_approval_turns_disetujui():
     doc = a3(jumlah_ikm=7, n_peserta=7)
     doc.kegiatan[0].nomor_persetujuan = "B/12/IKMA/2023"
     doc.kegiatan[0].tanggal_persetujuan = date(2023, 5, 2)
+    doc.kegiatan[0].alasan_persetujuan = "7 IKM per pendamping karena lokasi berdekatan"
     [f] = fired(doc, "PENDAMPING-RASIO")
     assert f.level == "DISETUJUI"

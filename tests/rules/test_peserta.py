@@ -85,6 +85,7 @@ def test_jumlah_approval_turns_disetujui():
     doc = one(k, 35)
     assert [f.level for f in fired(doc, "PESERTA-JUMLAH")] == ["PERLU_PERSETUJUAN"] * 2
     k.nomor_persetujuan, k.tanggal_persetujuan = "B/77/IKMA/2023", date(2023, 4, 3)
+    k.alasan_persetujuan = "Jumlah peserta 35 karena seluruh anggota sentra berminat"
     assert [f.level for f in fired(doc, "PESERTA-JUMLAH")] == ["DISETUJUI"] * 2
 
 

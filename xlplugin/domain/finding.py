@@ -55,6 +55,10 @@ class Finding:
         label = RESOLVED_AS[self.severity]
         return replace(self, resolution=label, message=f"{self.message} [{label}: {reference}]")
 
+    def noted(self, note: str) -> Finding:
+        """The finding, still open, with a note on why a record did not resolve it."""
+        return replace(self, message=f"{self.message} [{note}]")
+
     def sort_key(self) -> tuple:
         return (SEVERITY_ORDER[self.severity], self.sheet, self.row or 0, self.cell or "", self.rule)
 

@@ -27,8 +27,10 @@ class _Params(dict):
 
 
 class Context:
-    def __init__(self, doc: Dokumen, pack: RulePack, layout: Layout):
+    def __init__(self, doc: Dokumen, pack: RulePack, layout: Layout, bacaan=None):
+        """`bacaan`: what the reader met (`engine.baca.Bacaan`), for the read checks."""
         self.doc, self.pack, self.layout = doc, pack, layout
+        self.bacaan = bacaan
 
     # ---------------------------------------------------------------- indexes
     @cached_property
@@ -92,19 +94,30 @@ class Context:
         The message is the rule's template filled with `params`; `nilai` defaults to the
         field's value as the user typed it.
         """
-        chosen = rule.variant(variant)
         if field is not None and value is None:
             value = getattr(record, field, None)
+        kegiatan = getattr(record, "kode_kegiatan", None)
+        return self.finding_at(rule, self.locate(record, field), variant=variant, value=value,
+                               of_kegiatan=kegiatan if isinstance(kegiatan, str) else None,
+                               **params)
+
+    def finding_at(self, rule: Rule, place: tuple[str, int | None, str | None], /, *,
+                   variant: str | None = None, value: object = None,
+                   of_kegiatan: str | None = None, **params) -> Finding:
+        """A finding of `rule` at `place` (sheet, row, cell) given as it is, e.g. where the
+        reader met a problem; `params` may use any name (a message's {sheet}).
+
+        `of_kegiatan`: the kode_kegiatan the finding concerns, for approvals."""
+        sheet, row, cell = place
+        chosen = rule.variant(variant)
         params.setdefault("nilai", shown(value))
         params.setdefault("alasan", value.reason if isinstance(value, Invalid) else "")
         params.update({k: v for k, v in rule.params.items() if k not in params})
-        sheet, row, cell = self.locate(record, field)
-        kegiatan = getattr(record, "kode_kegiatan", None)
         return Finding(
             rule=rule.id, severity=chosen.severity, sheet=sheet, row=row, cell=cell,
             message=chosen.message.format_map(_Params(_readable(params))),
             clause=rule.clause, value=None if value is None else shown(value),
-            kegiatan=kegiatan if isinstance(kegiatan, str) else None,
+            kegiatan=of_kegiatan,
         )
 
     def locate(self, record: object, field: str | None) -> tuple[str, int | None, str | None]:

@@ -6,9 +6,12 @@ from datetime import date
 from decimal import Decimal
 
 from ..domain.calendar import months_between
+from ..domain.kode import code_key
 from ..domain.records import Kegiatan
 from ..domain.values import Invalid
 from .context import RECORD_TABLE
+
+NOT_SAID = "-"  # the pack's name for a variant not said (RULES.md VARIAN)
 
 
 def is_number(value: object) -> bool:
@@ -38,12 +41,25 @@ def bad(value: object) -> bool:
     return isinstance(value, Invalid)
 
 
-def matches_rincian(k: Kegiatan, params: dict) -> bool:
-    """Whether an activity is in the rule's rincian (and varian, when the rule names one)."""
+def varian_of(k: Kegiatan, pack) -> str:
+    """The activity's variant as its rincian spells it, or NOT_SAID when the KAK leaves it
+    empty, writes "-", or names one that is not the rincian's (B.2 "Pelatihan")."""
+    rincian = pack.rincian.get(k.rincian) if isinstance(k.rincian, str) else None
+    typed = code_key(k.varian)
+    for name in rincian.varian if rincian else ():
+        if code_key(name) == typed:
+            return name
+    return NOT_SAID
+
+
+def matches_rincian(ctx, k: Kegiatan, params: dict) -> bool:
+    """Whether an activity is in the rule's rincian and, when the rule names variants,
+    of one of them (NOT_SAID among them: the rule also holds while the variant is not
+    said, the pack's way to write "the bound holds for either variant")."""
     if k.rincian not in params.get("rincian", ()):
         return False
     varian = params.get("varian")
-    return varian is None or (k.varian or "").lower() in {v.lower() for v in varian}
+    return varian is None or code_key(varian_of(k, ctx.pack)) in {code_key(v) for v in varian}
 
 
 def kosong(ctx, rule, record, field: str, **params):

@@ -82,7 +82,13 @@ class Totals:
         return percent(self.total.realisasi, self.pagu) if self.pagu else None
 
 
-def compute_totals(doc: Dokumen, pack: RulePack) -> Totals:
+def compute_totals(doc: Dokumen, pack: RulePack, *, sampai: date | None = None) -> Totals:
+    """`sampai`: the last day of a report's period; capaian then counts only the
+    participants of trainings realised by that day (CAPAIAN-KELUARAN)."""
+    from ..layout import load_layout
+    from ..layout.binding import canonical_codes
+
+    canonical_codes(doc, load_layout(), pack.lists())  # "a.1" adds to rincian A.1
     semesters = list(pack.semester)
     totals = Totals(
         pagu=doc.profil.pagu if isinstance(doc.profil.pagu, int) else None,
@@ -96,7 +102,7 @@ def compute_totals(doc: Dokumen, pack: RulePack) -> Totals:
     buckets = _bucket_finder(doc, pack, totals)
     line_kegiatan = _add_rab(doc, totals, buckets)
     _add_realisasi(doc, pack, totals, buckets, line_kegiatan)
-    _add_capaian(doc, pack, totals)
+    _add_capaian(doc, pack, totals, sampai)
     return totals
 
 
@@ -162,8 +168,8 @@ def _semester_of(day: object, pack: RulePack) -> str | None:
     return None
 
 
-def _add_capaian(doc: Dokumen, pack: RulePack, totals: Totals) -> None:
-    totals.capaian_kegiatan = capaian_per_kegiatan(doc, pack)
+def _add_capaian(doc: Dokumen, pack: RulePack, totals: Totals, sampai: date | None) -> None:
+    totals.capaian_kegiatan = capaian_per_kegiatan(doc, pack, sampai)
     for k in doc.kegiatan:
         c = totals.capaian_kegiatan.get(k.kode_kegiatan) if isinstance(
             k.kode_kegiatan, str) else None
@@ -174,26 +180,48 @@ def _add_capaian(doc: Dokumen, pack: RulePack, totals: Totals) -> None:
         r.keluaran += c.keluaran
 
 
-def capaian_per_kegiatan(doc: Dokumen, pack: RulePack) -> dict[str, Capaian]:
-    """CAPAIAN-KELUARAN: per activity, target vs keluaran.
-
-    In the rule's rincian (trainings) keluaran counts only the Peserta rows marked
-    tuntas = Ya; elsewhere it is the activity's recorded realisasi keluaran.
-    """
+def counted_by_participants(pack: RulePack) -> frozenset[str]:
+    """The rincian whose output is the participants who completed (CAPAIAN-KELUARAN)."""
     rule = pack.rules.get(CAPAIAN_RULE)
-    by_tuntas = set(rule.params.get("rincian", ())) if rule else set()
+    return frozenset(rule.params.get("rincian", ())) if rule else frozenset()
+
+
+def tuntas_per_kegiatan(doc: Dokumen) -> dict[str, int]:
+    """kode_kegiatan -> Peserta rows marked Mengikuti sampai Selesai = Ya."""
     tuntas: dict[str, int] = {}
     for p in doc.peserta:
         if p.tuntas is True and isinstance(p.kode_kegiatan, str):
             tuntas[p.kode_kegiatan] = tuntas.get(p.kode_kegiatan, 0) + 1
+    return tuntas
+
+
+def capaian_per_kegiatan(doc: Dokumen, pack: RulePack,
+                         sampai: date | None = None) -> dict[str, Capaian]:
+    """CAPAIAN-KELUARAN: per activity, target vs keluaran.
+
+    In the rule's rincian (trainings) keluaran counts only the Peserta rows marked
+    tuntas = Ya, and, for a report's period ending `sampai`, only of an activity
+    realised (Realisasi Selesai) by then; elsewhere it is the activity's recorded
+    realisasi keluaran.
+    """
+    by_tuntas = counted_by_participants(pack)
+    tuntas = tuntas_per_kegiatan(doc)
     result = {}
     for k in doc.kegiatan:
         if isinstance(k.kode_kegiatan, str) and k.kode_kegiatan not in result:
-            keluaran = (tuntas.get(k.kode_kegiatan, 0) if k.rincian in by_tuntas
-                        else _int_or_zero(k.realisasi_keluaran))
+            if k.rincian in by_tuntas:
+                keluaran = tuntas.get(k.kode_kegiatan, 0) if _realised_by(k, sampai) else 0
+            else:
+                keluaran = _int_or_zero(k.realisasi_keluaran)
             result[k.kode_kegiatan] = Capaian(_satuan(k, pack), _int_or_zero(k.target_keluaran),
                                               keluaran)
     return result
+
+
+def _realised_by(k: Kegiatan, sampai: date | None) -> bool:
+    if sampai is None:
+        return True
+    return isinstance(k.realisasi_selesai, date) and k.realisasi_selesai <= sampai
 
 
 def _satuan(k: Kegiatan, pack: RulePack) -> str:

@@ -7,6 +7,9 @@ types. Rows with no input value at all are skipped.
 Binding runs over every filled row of every table on each check, so the loop is kept
 lean: the column types are looked up once per table, empty cells (None, most of a row)
 are not coerced at all, and records are built positionally.
+
+A list column's value is then spelled as its list spells it (`canonical_codes`): "a.1"
+is rincian "A.1", "k01" the activity "K01" of the KAK (RULES.md, interpretations).
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import fields
 
 from ..domain.coerce import coerce
+from ..domain.kode import Canon
 from ..domain.records import RECORD_TYPES, TABLE_ATTR, Dokumen, Profil
 from .model import Layout, Table
 
@@ -51,11 +55,62 @@ def bind_table(table: Table, rows: Iterable[RawRow]) -> list:
 
 
 def bind_dokumen(layout: Layout, profil: Mapping[str, object],
-                 tables: Mapping[str, Iterable[RawRow]]) -> Dokumen:
+                 tables: Mapping[str, Iterable[RawRow]],
+                 pack_lists: Mapping[str, list[str]] | None = None) -> Dokumen:
+    """`pack_lists`: the rule pack's lists (`RulePack.lists()`), the default pack's when
+    not given, for the `pack:` list columns (menu, rincian, kategori belanja)."""
     doc = Dokumen(profil=bind_profil(layout, profil))
     for key, rows in tables.items():
         setattr(doc, TABLE_ATTR[key], bind_table(layout.tables[key], rows))
+    if pack_lists is None:
+        from ..rulepack import load_pack
+
+        pack_lists = load_pack().lists()
+    return canonical_codes(doc, layout, pack_lists)
+
+
+def canonical_codes(doc: Dokumen, layout: Layout,
+                    pack_lists: Mapping[str, list[str]]) -> Dokumen:
+    """Every list column's value spelled as its list item, in place; returns `doc`.
+
+    Lists are the layout's (static), the pack's (`pack:`) or another table's column
+    (`table:`, e.g. the KAK's activity codes). A value in no list is left as typed: the
+    rule that needs it reports it. Idempotent, and cheap on values already canonical,
+    so the engine runs it again on Dokumen built by code.
+    """
+    for key, table in layout.tables.items():
+        records = getattr(doc, TABLE_ATTR[key])
+        if not records:
+            continue
+        for column in table.columns:
+            if column.type != "enum" or column.list is None:
+                continue
+            canon = _canon(layout, column.list, pack_lists, doc)
+            if canon is None:
+                continue
+            name = column.key
+            for record in records:
+                value = getattr(record, name)
+                if type(value) is str and value not in canon.items:
+                    setattr(record, name, canon(value))
     return doc
+
+
+def _canon(layout: Layout, name: str, pack_lists: Mapping[str, list[str]],
+           doc: Dokumen) -> Canon | None:
+    spec = layout.lists.get(name)
+    if isinstance(spec, list):
+        return Canon(spec)
+    if not isinstance(spec, str):
+        return None
+    source, _, ref = spec.partition(":")
+    if source == "pack":
+        return Canon(pack_lists.get(ref, ()))
+    if source == "table":
+        table_key, _, field = ref.partition(".")
+        attr = TABLE_ATTR.get(table_key)
+        return Canon(getattr(r, field) for r in getattr(doc, attr)) if attr else None
+    return None
 
 
 TEXT_KINDS = frozenset({"text", "code", "enum"})

@@ -132,7 +132,7 @@ def build_report(doc: Dokumen, jenis: str, pack: RulePack | None = None, *,
     """The report of kind `jenis` for `doc`; `doc` is only read."""
     pack = pack or load_pack()
     per = periode(jenis, pack)
-    totals = compute_totals(doc, pack)
+    totals = compute_totals(doc, pack, sampai=per.selesai)  # capaian within the period
     if findings is None:
         findings = validate(doc, pack, load_layout())
     report = Report(

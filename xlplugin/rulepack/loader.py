@@ -8,7 +8,7 @@ from functools import cache
 from pathlib import Path
 
 from ..domain.finding import Severity
-from .model import Kategori, Rincian, Rule, RulePack, RulePackError, Variant
+from .model import Kategori, Persetujuan, Rincian, Rule, RulePack, RulePackError, Variant
 
 PACKS_DIR = Path(__file__).with_name("packs")
 RULE_KEYS = {"check", "severity", "clause", "title", "section", "message", "params", "variants"}
@@ -55,7 +55,8 @@ def _build(raw: dict) -> RulePack:
     pack = raw["pack"]
     rincian = {
         kode: Rincian(kode, kode.split(".")[0], r["nama"], r["keluaran"],
-                      {k: v for k, v in r.items() if k not in {"nama", "keluaran"}})
+                      {k: v for k, v in r.items() if k not in {"nama", "keluaran", "varian"}},
+                      tuple(r.get("varian", ())))
         for kode, r in raw["rincian"].items()
     }
     kategori = {
@@ -68,7 +69,7 @@ def _build(raw: dict) -> RulePack:
         template_name=pack["template_name"], menu=dict(raw["menu"]), rincian=rincian,
         kategori=kategori, libur=frozenset(_dates(raw["kalender"]["libur"])),
         semester={k: (v["mulai"], v["selesai"]) for k, v in raw["semester"].items()},
-        rules=rules, raw=raw,
+        rules=rules, raw=raw, persetujuan=_persetujuan(raw.get("persetujuan", {})),
     )
     _check_references(result)
     return result
@@ -89,6 +90,13 @@ def _rule(rid: str, spec: dict) -> Rule:
     )
 
 
+def _persetujuan(spec: dict) -> Persetujuan:
+    return Persetujuan(
+        sebutan={rid: tuple(words) for rid, words in spec.get("sebutan", {}).items()},
+        tanpa_alasan=spec.get("tanpa_alasan", ""), tidak_menyebut=spec.get("tidak_menyebut", ""),
+    )
+
+
 def _dates(values: list) -> list[date]:
     for v in values:
         if not isinstance(v, date):
@@ -104,3 +112,6 @@ def _check_references(pack: RulePack) -> None:
         for kode in rule.params.get("rincian", []):
             if kode not in pack.rincian:
                 raise RulePackError(f"aturan {rule.id}: rincian {kode} tidak dikenal")
+    for rid in pack.persetujuan.sebutan:
+        if rid not in pack.rules:
+            raise RulePackError(f"sebutan persetujuan menunjuk aturan {rid} yang tidak ada")

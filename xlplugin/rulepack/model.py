@@ -48,6 +48,9 @@ class Rincian:
     nama: str
     keluaran: str
     info: dict = field(default_factory=dict)  # texts for KAK documents (tujuan, metode, ...)
+    # The kinds the KAK must name because their limits differ (A.2: training or studi
+    # banding; B.2: pengelola or operator); empty for a rincian with one kind.
+    varian: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -55,6 +58,17 @@ class Kategori:
     nama: str
     dikecualikan: str | None = None  # rule ID an excluded category breaks
     perlu_ssh: bool = False
+
+
+@dataclass(frozen=True)
+class Persetujuan:
+    """How a recorded approval resolves a finding (the pack's `[persetujuan]`)."""
+
+    # rule ID -> words that name its limit in an approval's reason ("JPL", "bulan"):
+    # the KAK's single approval slot counts only for the limits its reason names
+    sebutan: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    tanpa_alasan: str = ""  # note on a finding whose letter has no reason
+    tidak_menyebut: str = ""  # note on a finding whose letter's reason does not name it
 
 
 @dataclass(frozen=True)
@@ -70,6 +84,7 @@ class RulePack:
     semester: dict[str, tuple[date, date]]
     rules: dict[str, Rule]
     raw: dict = field(repr=False, default_factory=dict)
+    persetujuan: Persetujuan = field(default_factory=lambda: Persetujuan())
 
     @property
     def awal_tahun(self) -> date:

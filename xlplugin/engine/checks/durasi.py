@@ -20,7 +20,7 @@ from ..registry import check
 def jpl_range(ctx, rule):
     lo, hi = rule.params.get("min"), rule.params.get("max")
     for k in ctx.doc.kegiatan:
-        if not matches_rincian(k, rule.params):
+        if not matches_rincian(ctx, k, rule.params):
             continue
         if not is_number(k.jpl):
             yield kosong(ctx, rule, k, "jpl")
@@ -37,7 +37,7 @@ def bulan_range(ctx, rule):
     """
     lo, hi = rule.params.get("min"), rule.params.get("max")
     for k in ctx.doc.kegiatan:
-        if not matches_rincian(k, rule.params):
+        if not matches_rincian(ctx, k, rule.params):
             continue
         problems = period_findings(ctx, rule, k)
         yield from problems
@@ -52,7 +52,7 @@ def bulan_range(ctx, rule):
 def hari_kerja_max(ctx, rule):
     """Working days (Mon-Fri less the pack's holidays) of the planned period <= max."""
     for k in ctx.doc.kegiatan:
-        if not matches_rincian(k, rule.params):
+        if not matches_rincian(ctx, k, rule.params):
             continue
         problems = period_findings(ctx, rule, k)
         yield from problems
@@ -72,7 +72,7 @@ def studi_hari(ctx, rule):
     """
     limit = rule.params["max"]
     for k in ctx.doc.kegiatan:
-        if not matches_rincian(k, rule.params):
+        if not matches_rincian(ctx, k, rule.params):
             continue
         hari = k.hari_kerja_studi
         if is_number(hari):

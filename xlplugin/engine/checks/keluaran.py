@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ...domain.kode import code_key
 from ..helpers import is_number, kosong, matches_rincian
 from ..registry import check
 
@@ -10,16 +11,12 @@ from ..registry import check
 def keluaran_satuan(ctx, rule):
     """target_keluaran > 0 and satuan_keluaran equal to the pack rincian's `keluaran`."""
     for k in ctx.doc.kegiatan:
-        if not matches_rincian(k, rule.params) or k.rincian not in ctx.pack.rincian:
+        if not matches_rincian(ctx, k, rule.params) or k.rincian not in ctx.pack.rincian:
             continue
         satuan = ctx.pack.rincian[k.rincian].keluaran
         if not is_number(k.target_keluaran):
             yield kosong(ctx, rule, k, "target_keluaran", satuan=satuan)
         elif k.target_keluaran <= 0:
             yield ctx.finding(rule, k, "target_keluaran", satuan=satuan)
-        if _norm(k.satuan_keluaran) != _norm(satuan):
+        if code_key(k.satuan_keluaran) != code_key(satuan):
             yield ctx.finding(rule, k, "satuan_keluaran", variant="satuan", satuan=satuan)
-
-
-def _norm(text: object) -> str:
-    return " ".join(text.split()).casefold() if isinstance(text, str) else ""

@@ -5,6 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from ...domain.calendar import weeks_between
+from ...domain.kode import code_key
 from ..helpers import activity_months, is_date, is_number, kosong, matches_rincian
 from ..registry import check
 from .durasi import ordered_period, period_findings
@@ -15,7 +16,7 @@ def studi_kunjungan(ctx, rule):
     """Each `syarat` {field, jenis, min, sasaran}: visits counted in the KAK field, or,
     when that is empty, the Jadwal rows of that jenis for the activity."""
     for k in ctx.doc.kegiatan:
-        if not matches_rincian(k, rule.params):
+        if not matches_rincian(ctx, k, rule.params):
             continue
         for syarat in rule.params["syarat"]:
             yield from _visits(ctx, rule, k, syarat)
@@ -38,7 +39,7 @@ def kunjungan_mingguan(ctx, rule):
     """A.3: planned visits >= IKM x weeks, each of at least `jam_min` hours; once the
     activity is realised, the logbook rows in Jadwal are held to the same count."""
     for k in ctx.doc.kegiatan:
-        if not matches_rincian(k, rule.params):
+        if not matches_rincian(ctx, k, rule.params):
             continue
         yield from _weekly_plan(ctx, rule, k)
         if is_date(k.realisasi_selesai) and is_number(k.target_ikm):
@@ -92,7 +93,7 @@ def kunjungan_bulanan(ctx, rule):
     """
     p = rule.params
     for k in ctx.doc.kegiatan:
-        if not matches_rincian(k, p):
+        if not matches_rincian(ctx, k, p):
             continue
         if not is_number(k.rencana_kunjungan):
             yield kosong(ctx, rule, k, "rencana_kunjungan")
@@ -114,7 +115,7 @@ def field_min(ctx, rule):
     """A KAK number `field` of the rule's rincian is at least `min`."""
     field = rule.params["field"]
     for k in ctx.doc.kegiatan:
-        if not matches_rincian(k, rule.params):
+        if not matches_rincian(ctx, k, rule.params):
             continue
         value = getattr(k, field)
         if not is_number(value):
@@ -124,10 +125,10 @@ def field_min(ctx, rule):
 
 
 def jadwal_of_jenis(ctx, k, jenis: str) -> list:
-    """The activity's Jadwal rows of one jenis (compared without case or edge spaces)."""
-    want = jenis.strip().casefold()
+    """The activity's Jadwal rows of one jenis (compared as codes are)."""
+    want = code_key(jenis)
     return [r for r in ctx.jadwal_by_kegiatan.get(k.kode_kegiatan, [])
-            if isinstance(r.jenis, str) and r.jenis.strip().casefold() == want]
+            if code_key(r.jenis) == want]
 
 
 def _plain(value: Decimal) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from ...domain.kode import code_key
 from ..helpers import bad, is_number, kosong, matches_rincian
 from ..registry import check
 
@@ -17,7 +18,7 @@ def metode_proporsi(ctx, rule):
     A `profil` entry names rincian (and varian) and a target per share field.
     """
     for k in ctx.doc.kegiatan:
-        profil = next((p for p in rule.params["profil"] if matches_rincian(k, p)), None)
+        profil = next((p for p in rule.params["profil"] if matches_rincian(ctx, k, p)), None)
         if profil is not None:
             yield from _shares(ctx, rule, k, profil)
 
@@ -44,13 +45,13 @@ def _shares(ctx, rule, k, profil: dict):
 @check("metode_dilarang")
 def metode_dilarang(ctx, rule):
     """The rincian's method is not one of `dilarang` (A.2 is face to face)."""
-    dilarang = {m.casefold() for m in rule.params["dilarang"]}
+    dilarang = {code_key(m) for m in rule.params["dilarang"]}
     for k in ctx.doc.kegiatan:
-        if not matches_rincian(k, rule.params):
+        if not matches_rincian(ctx, k, rule.params):
             continue
         if not isinstance(k.metode, str) or not k.metode.strip():
             yield kosong(ctx, rule, k, "metode")
-        elif k.metode.strip().casefold() in dilarang:
+        elif code_key(k.metode) in dilarang:
             yield ctx.finding(rule, k, "metode")
 
 
@@ -79,14 +80,14 @@ def tingkat_pameran(ctx, rule):
 
     An activity that names no exhibition and no tingkat has none to check.
     """
-    allowed = {t.casefold() for t in rule.params["tingkat"]}
+    allowed = {code_key(t) for t in rule.params["tingkat"]}
     for k in ctx.doc.kegiatan:
-        if not matches_rincian(k, rule.params):
+        if not matches_rincian(ctx, k, rule.params):
             continue
         tingkat = k.tingkat_pameran
         if tingkat is None and not (k.nama_pameran or "").strip():
             continue
         if not isinstance(tingkat, str) or not tingkat.strip():
             yield kosong(ctx, rule, k, "tingkat_pameran")
-        elif tingkat.strip().casefold() not in allowed:
+        elif code_key(tingkat) not in allowed:
             yield ctx.finding(rule, k, "tingkat_pameran")

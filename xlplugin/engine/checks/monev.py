@@ -8,6 +8,7 @@ from ...domain.calendar import tanggal
 from ...domain.values import Invalid, is_blank
 from ..helpers import is_date, is_number
 from ..registry import check
+from ..totals import counted_by_participants, tuntas_per_kegiatan
 from .peserta import unreadable
 
 
@@ -46,13 +47,28 @@ def monev_lokasi(ctx, rule):
 
 @check("monev_sasaran")
 def monev_sasaran(ctx, rule):
-    """Judged only once the activity has ended (realisasi selesai is filled)."""
+    """Judged only once the activity has ended (realisasi selesai is filled), on the
+    output as CAPAIAN-KELUARAN counts it: in its rincian the participants who completed
+    (what the report shows), elsewhere the Realisasi Keluaran typed on the KAK."""
+    by_participants = counted_by_participants(ctx.pack)
+    tuntas = tuntas_per_kegiatan(ctx.doc)
     for k in ctx.doc.kegiatan:
         if not is_date(k.realisasi_selesai) or not is_number(k.target_keluaran):
             continue
-        if not is_number(k.realisasi_keluaran):
+        info = {"target": k.target_keluaran, "satuan": _satuan(ctx, k)}
+        if k.rincian in by_participants:
+            achieved = tuntas.get(k.kode_kegiatan, 0)
+            if achieved < k.target_keluaran:
+                yield ctx.finding(rule, k, "realisasi_keluaran", variant="peserta",
+                                  value=achieved, **info)
+        elif not is_number(k.realisasi_keluaran):
             yield ctx.finding(rule, k, "realisasi_keluaran", variant="kosong",
                               alasan=unreadable(k.realisasi_keluaran))
         elif k.realisasi_keluaran < k.target_keluaran:
-            yield ctx.finding(rule, k, "realisasi_keluaran", target=k.target_keluaran,
-                              satuan=k.satuan_keluaran or "")
+            yield ctx.finding(rule, k, "realisasi_keluaran", **info)
+
+
+def _satuan(ctx, k) -> str:
+    """The rincian's unit of output (Lampiran I), else the unit typed on the KAK."""
+    rincian = ctx.pack.rincian.get(k.rincian) if isinstance(k.rincian, str) else None
+    return rincian.keluaran if rincian else (k.satuan_keluaran or "")

@@ -130,7 +130,9 @@ def narsum_keahlian(ctx, rule):
 
 @check("narsum_sehat")
 def narsum_sehat(ctx, rule):
+    """Tidak breaks the requirement; empty or unreadable is not yet stated (`kosong`)."""
     for k, person in people(ctx, rule.params["rincian"]):
         if person.sehat is not True:
             yield ctx.finding(rule, person, "sehat", value=ya_tidak(person.sehat),
+                              variant=None if person.sehat is False else "kosong",
                               rincian=k.rincian, **who(person))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ...domain.kode import same_code
 from ..helpers import bad, is_number, kosong, matches_rincian
 from ..registry import check
 
@@ -10,7 +11,7 @@ from ..registry import check
 def luar_daerah_alasan(ctx, rule):
     """An activity outside the kab/kota states why (its link to the substance)."""
     for k in ctx.doc.kegiatan:
-        if not matches_rincian(k, rule.params):
+        if not matches_rincian(ctx, k, rule.params):
             continue
         if bad(k.luar_daerah):
             yield kosong(ctx, rule, k, "luar_daerah")
@@ -27,7 +28,7 @@ def panitia_persen(ctx, rule):
     """
     persen = rule.params["persen"]
     for k in ctx.doc.kegiatan:
-        if not matches_rincian(k, rule.params) or k.luar_daerah is not True:
+        if not matches_rincian(ctx, k, rule.params) or k.luar_daerah is not True:
             continue
         if not is_number(k.panitia_pendamping):
             yield kosong(ctx, rule, k, "panitia_pendamping")
@@ -54,8 +55,7 @@ def koordinator(ctx, rule):
 
 
 def _count_peran(ctx, rule, k, rows: list, peran: str, batas: dict):
-    same = [r for r in rows
-            if isinstance(r.peran, str) and r.peran.strip().casefold() == peran.casefold()]
+    same = [r for r in rows if same_code(r.peran, peran)]
     lo, hi = batas.get("min", 0), batas.get("max")
     if len(same) < lo:
         # Nothing to point at in Pendamping: the activity's code cell names it.

@@ -12,22 +12,21 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 
 from ...domain.calendar import age_on, tanggal
+from ...domain.kode import code_key
 from ...domain.privacy import mask_nik
 from ...domain.values import Invalid, is_blank
-from ..helpers import is_date, is_number, out_of_range
+from ..helpers import is_date, is_number, out_of_range, varian_of
 from ..registry import check
 
 NIK_DIGITS = re.compile(r"[0-9]+")
 
 
 def normal(text: object, aliases: dict[str, str] | None = None) -> str:
-    """Case- and space-insensitive form of a name; `aliases` rewrite whole words."""
-    if not isinstance(text, str):
-        return ""
-    words = text.casefold().split()
+    """A name compared as codes are (`code_key`); `aliases` rewrite whole words."""
+    key = code_key(text)
     if aliases:
-        words = [aliases.get(w, w) for w in words]
-    return " ".join(words)
+        key = " ".join(aliases.get(w, w) for w in key.split())
+    return key
 
 
 def memo_normal(aliases: dict[str, str] | None = None):
@@ -81,12 +80,14 @@ def _nama(p) -> str:
 # ---------------------------------------------------------------- counts
 
 
-def _limit_for(k, batas: list[dict]) -> dict | None:
+def _limit_for(ctx, k, batas: list[dict]) -> dict | None:
+    """The `batas` entry of the activity's rincian and variant (the entry for "-" while
+    the variant is not said)."""
+    varian = code_key(varian_of(k, ctx.pack))
     for entry in batas:
         if entry["rincian"] != k.rincian:
             continue
-        varian = entry.get("varian")
-        if varian is None or normal(k.varian) == normal(varian):
+        if "varian" not in entry or code_key(entry["varian"]) == varian:
             return entry
     return None
 
@@ -102,7 +103,7 @@ def _variant(rule, base: str | None, side: str) -> str | None:
 def jumlah_peserta(ctx, rule):
     """The KAK target and the Peserta list of an activity lie within its limit."""
     for k in ctx.doc.kegiatan:
-        limit = _limit_for(k, rule.params.get("batas", []))
+        limit = _limit_for(ctx, k, rule.params.get("batas", []))
         if limit is None:
             continue
         lo, hi = limit.get("min"), limit.get("max")
@@ -190,11 +191,11 @@ def peserta_pasar(ctx, rule):
 # ---------------------------------------------------------------- across tables
 
 
-def _concerns(k, params: dict) -> bool:
+def _concerns(ctx, k, params: dict) -> bool:
     if k.rincian not in params["rincian"]:
         return False
     only = params.get("hanya_varian", {}).get(k.rincian)
-    return only is None or normal(k.varian) in {normal(v) for v in only}
+    return only is None or code_key(varian_of(k, ctx.pack)) in {code_key(v) for v in only}
 
 
 @check("peserta_sk")
@@ -205,7 +206,7 @@ def peserta_sk(ctx, rule):
     """
     users: dict[str, dict[str, None]] = defaultdict(dict)
     for k in ctx.doc.kegiatan:
-        if not _concerns(k, rule.params) or not isinstance(k.kode_kegiatan, str):
+        if not _concerns(ctx, k, rule.params) or not isinstance(k.kode_kegiatan, str):
             continue
         codes = [p.kode_sentra for p in ctx.peserta_by_kegiatan.get(k.kode_kegiatan, ())]
         for code in [k.kode_sentra, *codes]:
