@@ -117,6 +117,22 @@ def test_dropdowns_store_their_source_without_equals_and_rincian_follows_menu(wb
                                f'{kak.first_row})'
 
 
+def test_varian_dropdown_follows_rincian_with_the_packs_variants(wb, layout, pack):
+    """RULES.md VARIAN: A.2 offers Pelatihan/Studi banding, B.2 Pengelola/Operator, a
+    rincian without variants only "-"; the list follows the row's Rincian."""
+    kak = layout.tables["KAK"]
+    varian = _validations(wb[kak.sheet])[kak.column("varian").letter]
+    rincian_cell = f'${kak.column("rincian").letter}{kak.first_row}'
+    assert varian.formula1 == f'INDIRECT("Varian_"&SUBSTITUTE({rincian_cell},".","_"))'
+    names = wb.defined_names
+    for code, rincian in pack.rincian.items():
+        sheet, cells = names[f"Varian_{code.replace('.', '_')}"].attr_text.split("!")
+        values = [c.value for row in wb[sheet.strip("'")][cells.replace("$", "")] for c in row]
+        assert values == (list(rincian.varian) or ["-"]), code
+    assert list(pack.rincian["A.2"].varian) == ["Pelatihan", "Studi banding"]
+    assert "pilih Rincian lebih dahulu" in varian.error
+
+
 def test_validations_check_numbers_dates_and_nik_in_indonesian(wb, layout):
     peserta = layout.tables["Peserta"]
     nik = _validations(wb[peserta.sheet])[peserta.column("nik").letter]

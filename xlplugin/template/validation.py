@@ -1,6 +1,6 @@
 """Excel data validation for input cells, by layout type, with Indonesian messages.
 
-Works with macros off: dropdowns (menu -> rincian dependent through INDIRECT), whole
+Works with macros off: dropdowns (menu -> rincian -> varian dependent through INDIRECT), whole
 and decimal numbers >= 0, dates in a wide range, NIK as 16 characters of text.
 openpyxl stores list sources without a leading "=", as Excel expects.
 """
@@ -10,9 +10,10 @@ from __future__ import annotations
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from ..layout.model import Column, Layout, Table
-from .sheets.daftar import DEPENDENT_PREFIX, list_name
+from .sheets.daftar import dependent_source, list_name
 
 DATE_MIN, DATE_MAX = "DATE(2000,1,1)", "DATE(2100,12,31)"
+DEPENDS_LABEL = {"rincian": "Menu", "varian": "Rincian"}  # the parent column, as users see it
 NUMBER_RULES = {
     "int": ("whole", "bilangan bulat 0 atau lebih"),
     "money": ("whole", "nilai rupiah bulat 0 atau lebih, tanpa titik/Rp"),
@@ -68,8 +69,10 @@ def _depends_cell(table: Table, col: Column) -> str | None:
 
 def _list(label: str, list_key: str, depends_on_cell: str | None) -> DataValidation:
     if depends_on_cell:
-        source = f'INDIRECT("{DEPENDENT_PREFIX}"&{depends_on_cell})'
-        message = "harus dipilih dari daftar; pilih Menu lebih dahulu, daftar mengikuti Menu."
+        source = dependent_source(list_key, depends_on_cell)
+        parent = DEPENDS_LABEL[list_key]
+        message = (f"harus dipilih dari daftar; pilih {parent} lebih dahulu, daftar mengikuti "
+                   f"{parent}.")
     else:
         source = list_name(list_key)
         message = "harus dipilih dari daftar pilihan."

@@ -2,8 +2,10 @@
 
 Static lists come from the layout, `pack:` lists from the rule pack, `table:` lists are
 named ranges over a table column (trimmed to its filled part with OFFSET/COUNTA so the
-dropdown has no long tail of blanks). `Rincian_A`..`Rincian_D` hold each menu's rincian
-for the dependent dropdown (`INDIRECT("Rincian_"&menu)`).
+dropdown has no long tail of blanks). Dependent dropdowns: `Rincian_A`..`Rincian_D` hold
+each menu's rincian (`INDIRECT("Rincian_"&menu)`), `Varian_A_1`..`Varian_D_4` each
+rincian's variants from the rule pack, "-" where a rincian has none
+(`INDIRECT("Varian_"&SUBSTITUTE(rincian,".","_"))`: a defined name has no dot).
 """
 
 from __future__ import annotations
@@ -15,6 +17,19 @@ from ..formulas import column_range, quote_sheet
 from ..styles import BOLD_FONT
 
 DEPENDENT_PREFIX = "Rincian_"
+VARIAN_PREFIX = "Varian_"
+NO_VARIANT = "-"
+# list key of a dependent column -> (name prefix, the parent value as a name suffix)
+DEPENDENT = {
+    "rincian": (DEPENDENT_PREFIX, "{cell}"),
+    "varian": (VARIAN_PREFIX, 'SUBSTITUTE({cell},".","_")'),
+}
+
+
+def dependent_source(list_key: str, parent_cell: str) -> str:
+    """The list source of a dependent dropdown: the named list of the parent's value."""
+    prefix, suffix = DEPENDENT[list_key]
+    return f'INDIRECT("{prefix}"&{suffix.format(cell=parent_cell)})'
 
 
 def list_name(key: str) -> str:
@@ -38,7 +53,10 @@ def resolve_lists(layout: Layout, pack) -> dict[str, list[str] | str]:
 
 
 def dependent_lists(pack) -> dict[str, list[str]]:
-    return {f"{DEPENDENT_PREFIX}{menu}": pack.rincian_of_menu(menu) for menu in pack.menu}
+    rincian = {f"{DEPENDENT_PREFIX}{menu}": pack.rincian_of_menu(menu) for menu in pack.menu}
+    varian = {f"{VARIAN_PREFIX}{code.replace('.', '_')}": list(r.varian) or [NO_VARIANT]
+              for code, r in pack.rincian.items()}
+    return {**rincian, **varian}
 
 
 def build_daftar_sheet(ws, wb, layout: Layout, pack) -> None:
