@@ -132,3 +132,60 @@ def test_under_automation_the_message_goes_to_the_status_bar(calls, book):
     ribbon.bersihkan_sorotan()
     assert book.alerts == []
     assert book.app.status_bar == "DAK Nonfisik: Sorotan temuan telah dibersihkan."
+
+
+# ---------------------------------------------------------------- Tambah Baris
+RIBBON_BAS = Path(__file__).parents[2] / "workbook_templates" / "vba" / "xlp_Ribbon.bas"
+RIBBON_XML = Path(__file__).parents[2] / "workbook_templates" / "ribbon" / "customUI14.xml"
+
+
+def _tambah_baris_sub() -> str:
+    import re
+
+    found = re.search(r"^Public Sub xlp_TambahBaris\(control As IRibbonControl\)\n(.*?)^End Sub",
+                      RIBBON_BAS.read_text(encoding="utf-8").replace("\r\n", "\n"),
+                      re.MULTILINE | re.DOTALL)
+    assert found, "xlp_TambahBaris(control As IRibbonControl) not in xlp_Ribbon.bas"
+    return found.group(1)
+
+
+def test_tambah_baris_button_runs_a_callback_that_exists():
+    from xlplugin.template.macros.ribbon import on_actions
+
+    assert "xlp_TambahBaris" in on_actions(RIBBON_XML.read_bytes())
+    assert _tambah_baris_sub()
+
+
+def test_tambah_baris_callback_asks_a_number_after_the_python_check_then_runs_rows():
+    import re
+
+    from xlplugin.excel import rows
+
+    body = _tambah_baris_sub()
+    assert body.index("PythonSiap()") < body.index("Application.InputBox(")
+    assert "Type:=1" in body and "VarType(jumlah) = vbBoolean Then Exit Sub" in body
+    assert f"jumlah > {rows.MAX_TAMBAH}" in body  # the same bound on both sides
+    command = re.search(r'Jalankan "import xlplugin\.excel\.rows as r; r\.(\w+)\(" & '
+                        r'CStr\(CLng\(jumlah\)\) & "\)"', body)
+    assert command and callable(getattr(rows, command.group(1)))
+
+
+def test_tambah_baris_on_a_sheet_without_table_names_the_table_sheets(book):
+    from xlplugin.excel import rows
+
+    book.sheets = types.SimpleNamespace(active=types.SimpleNamespace(name="Rekap"))
+    rows.tambah_baris(5)
+    mode, text = book.alerts[0]
+    assert mode == "critical"
+    assert text.startswith("Tambah baris gagal: sheet 'Rekap' tidak berisi tabel isian.")
+    assert "RAB" in text and "Peserta" in text
+
+
+@pytest.mark.parametrize("jumlah", [0, 5001, 2.5, True])
+def test_tambah_baris_refuses_a_count_outside_one_to_the_bound(book, jumlah):
+    from xlplugin.excel import rows
+
+    book.sheets = types.SimpleNamespace(active=types.SimpleNamespace(name="RAB"))
+    rows.tambah_baris(jumlah)
+    assert book.alerts == [("critical", ("Tambah baris gagal: jumlah baris harus bilangan "
+                                         f"bulat 1 sampai 5.000, bukan {jumlah!r}."))]

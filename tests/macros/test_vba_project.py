@@ -90,7 +90,7 @@ def test_customui_is_well_formed_customui14(built_xlsm):
 def test_every_ribbon_onaction_names_a_sub_taking_iribboncontrol(built_xlsm):
     actions = ribbon.on_actions(part(built_xlsm, ribbon.PART))
     subs = ribbon_subs(decoded_modules(built_xlsm))
-    assert len(actions) == 7
+    assert len(actions) == 8
     assert set(actions) <= set(subs)
 
 
@@ -99,19 +99,24 @@ def test_ribbon_offers_the_buttons_the_issue_lists():
     labels = [el.get("label") for el in root.iter() if el.get("onAction")]
     menu = root.find(f".//{{{ribbon.NAMESPACE}}}menu")
     assert menu.get("label") == "Ekspor Laporan"
-    assert labels == ["Validasi", "Bersihkan Sorotan", "Laporan Semester I",
+    assert labels == ["Validasi", "Bersihkan Sorotan", "Tambah Baris", "Laporan Semester I",
                       "Laporan Semester II", "Laporan Akhir", "Cetak KAK", "Bantuan/Versi"]
 
 
 def test_each_callback_runs_an_existing_ribbon_function_with_known_arguments(built_xlsm):
     import xlplugin.excel.ribbon as entry
+    from xlplugin.excel import rows
 
+    modules = {"ribbon": entry, "rows": rows}
     for sub, body in ribbon_subs(decoded_modules(built_xlsm)).items():
-        calls = re.findall(r'"import xlplugin\.excel\.ribbon as r; r\.(\w+)\(([^)]*)\)"', body)
+        calls = re.findall(
+            r'"import xlplugin\.excel\.(ribbon|rows) as r; r\.(\w+)\((.*?)\)"', body)
         assert calls, sub
-        for name, arg in calls:
-            assert callable(getattr(entry, name)), (sub, name)
-            if arg:
+        for module, name, arg in calls:
+            assert callable(getattr(modules[module], name)), (sub, name)
+            if module == "rows":  # Tambah Baris: the count the InputBox returned, as a Long
+                assert arg == '" & CStr(CLng(jumlah)) & "', (sub, arg)
+            elif arg:
                 assert arg.strip("'") in entry.LAPORAN, (sub, arg)
 
 

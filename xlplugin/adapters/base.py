@@ -16,6 +16,10 @@ from collections.abc import Iterable, Mapping
 from ..io.grid import Grid
 
 
+class WorkbookWriteError(Exception):
+    """The workbook cannot take what validation writes; the message is for the user."""
+
+
 def parse_token(token: str) -> dict[str, str]:
     out = {}
     for part in token.split(";"):
@@ -107,6 +111,10 @@ class WorkbookAdapter(ABC):
     @abstractmethod
     def set_status(self, sheet: str, column: int, rows: range, texts: Mapping[int, str]) -> None:
         """The status column of a table: `texts` by worksheet row, '' for the other rows."""
+
+    @abstractmethod
+    def set_print_area(self, sheet: str, ref: str) -> None:
+        """The sheet's print area (`$A$1:$M$160`), replacing the one it had."""
 
     def close(self) -> None:
         """Release what the adapter holds (files); the default holds nothing."""

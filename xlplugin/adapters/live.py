@@ -3,19 +3,56 @@
 Thin on purpose: values in and out through `sheet.range(...)`, one call per block;
 colours through `range.color`. Everything else (finding headers, binding records,
 the engine, what to write) is the same code the file adapter uses.
+
+The template's sheets are protected (no password) and Excel refuses any formatting on a
+protected sheet, and values in its locked cells, whatever the caller
+(https://learn.microsoft.com/office/vba/api/excel.worksheet.protect). So every write
+runs inside `unprotected(sheet)`: it unprotects, writes, and protects again with exactly
+the options the sheet had, also when the write fails. `UserInterfaceOnly` protection
+would spare the unprotecting but is lost on save and reopen, and a sheet saved while a
+macro ran unprotected would stay open to typing over formulas.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
 
 from ..io.grid import Grid, clean_rows
-from .base import WorkbookAdapter, like_blocks, make_token, parse_token
+from .base import WorkbookAdapter, WorkbookWriteError, like_blocks, make_token, parse_token
 
 FORMULA_START = ("=", "+", "-", "@")
 CONVERTED_START = "0123456789.($"  # what Excel may turn into a number or date on entry
 DEFAULT_HEIGHT = 15  # Excel's standard row height for the template's font
 FILE_PREFIX = "_xlfn."  # how a file stores newer functions; typed formulas go without it
+# Worksheet.Protect's Allow* arguments, read back from Worksheet.Protection.
+ALLOW = ("AllowFormattingCells", "AllowFormattingColumns", "AllowFormattingRows",
+         "AllowInsertingColumns", "AllowInsertingRows", "AllowInsertingHyperlinks",
+         "AllowDeletingColumns", "AllowDeletingRows", "AllowSorting", "AllowFiltering",
+         "AllowUsingPivotTables")
+
+
+@contextmanager
+def unprotected(sh) -> Iterator[None]:
+    """The sheet unprotected for the block, then protected again as it was."""
+    api = sh.api
+    if not api.ProtectContents:
+        yield
+        return
+    options = {name: bool(getattr(api.Protection, name)) for name in ALLOW}
+    options.update(DrawingObjects=bool(api.ProtectDrawingObjects),
+                   Scenarios=bool(api.ProtectScenarios))
+    try:
+        api.Unprotect()
+    except Exception as exc:  # a password we do not know: say what to do
+        raise WorkbookWriteError(
+            f"Sheet '{sh.name}' diproteksi dengan kata sandi, sehingga hasil pemeriksaan "
+            "tidak dapat ditulis. Buka proteksinya (Tinjau > Buka Proteksi Lembar), lalu "
+            "ulangi.") from exc
+    try:
+        yield
+    finally:
+        api.Protect(Contents=True, **options)
 
 
 class LiveAdapter(WorkbookAdapter):
@@ -36,6 +73,12 @@ class LiveAdapter(WorkbookAdapter):
             self._grids[sheet] = Grid(clean_rows(values or []))
         return self._grids[sheet]
 
+    def table_end(self, sheet: str, name: str) -> int | None:
+        """The last data row of the Excel table `name` (a table grown by Tambah Baris ends
+        below the template's capacity)."""
+        tables = self.book.sheets[sheet].tables
+        return tables[name].range.last_cell.row if name in tables else None
+
     # ---------------------------------------------------------------- writing
     def format_tokens(self, sheet: str, cells: Iterable[str]) -> dict[str, str]:
         sh = self.book.sheets[sheet]
@@ -45,18 +88,31 @@ class LiveAdapter(WorkbookAdapter):
         if sheet not in self.sheet_names():
             return
         sh = self.book.sheets[sheet]
-        for ref, token in tokens.items():
-            colour = parse_token(token).get("c")
-            sh.range(ref).color = f"#{colour}" if colour else None
+        with unprotected(sh):
+            for ref, token in tokens.items():
+                colour = parse_token(token).get("c")
+                sh.range(ref).color = f"#{colour}" if colour else None
 
     def highlight(self, sheet: str, colours: Mapping[str, str]) -> None:
         sh = self.book.sheets[sheet]
-        for ref, rgb in colours.items():
-            sh.range(ref).color = f"#{rgb}"
+        with unprotected(sh):
+            for ref, rgb in colours.items():
+                sh.range(ref).color = f"#{rgb}"
+
+    def set_print_area(self, sheet: str, ref: str) -> None:
+        sh = self.book.sheets[sheet]
+        with unprotected(sh):
+            sh.page_setup.print_area = ref
 
     def write_cells(self, sheet: str, cells: list, clear: tuple[int, int, int],
                     heights: tuple[int, Mapping[int, float]] | None = None) -> None:
         sh = self.book.sheets[sheet]
+        with unprotected(sh):
+            self._write_cells(sh, cells, clear, heights)
+        self._grids.pop(sheet, None)
+
+    def _write_cells(self, sh, cells: list, clear: tuple[int, int, int],
+                     heights: tuple[int, Mapping[int, float]] | None) -> None:
         first_row, first_col, last_col = clear
         last_row = max([sh.used_range.last_cell.row, first_row] + [c.row for c in cells])
         block = sh.range((first_row, first_col), (last_row, last_col))
@@ -78,7 +134,6 @@ class LiveAdapter(WorkbookAdapter):
             if spec.role.startswith("level:"):
                 from ..template.sheets.temuan import LEVEL_COLOURS
                 sh.range(spec.ref).color = f"#{LEVEL_COLOURS[spec.role[6:]]}"
-        self._grids.pop(sheet, None)
 
     @staticmethod
     def _paste_formats(sh, cells: list) -> None:
@@ -93,7 +148,8 @@ class LiveAdapter(WorkbookAdapter):
         column_range = sh.range((rows.start, column), (rows.stop - 1, column))
         if str(sh.range((rows.start, column)).formula).startswith("="):
             return  # the status UDF array formula keeps the column live by itself
-        column_range.value = [[_literal(texts.get(r, "")) or None] for r in rows]
+        with unprotected(sh):
+            column_range.value = [[_literal(texts.get(r, "")) or None] for r in rows]
 
 
 def _literal(value: object) -> object:

@@ -142,9 +142,10 @@ def folder_keluaran(book) -> Path:
 
 def _sebab(exc: Exception) -> str:
     """The exception's own message when it is meant for the user, else a pointer to the log."""
+    from xlplugin.adapters.base import WorkbookWriteError
     from xlplugin.io.errors import WorkbookReadError
 
-    if isinstance(exc, (WorkbookReadError, PesanPengguna)) and str(exc):
+    if isinstance(exc, (WorkbookReadError, WorkbookWriteError, PesanPengguna)) and str(exc):
         return str(exc)
     if isinstance(exc, PermissionError):
         return (f"berkas {exc.filename} sedang dibuka program lain atau tidak boleh ditulis; "

@@ -55,6 +55,9 @@ class Column:
         return self.formula is None
 
 
+PRINT_ROWS_EMPTY = 20  # rows an empty table prints: a blank form, not its whole capacity
+
+
 @dataclass(frozen=True)
 class Table:
     key: str  # e.g. "RAB"
@@ -88,6 +91,16 @@ class Table:
     @property
     def ref(self) -> str:
         return f"A{self.header_row}:{self.last_letter}{self.last_row}"
+
+    def print_area(self, last_filled: int | None, width: int | None = None,
+                   header_row: int | None = None) -> str:
+        """The sheet's print area: title block to the last filled row (an empty table
+        prints a short blank form of PRINT_ROWS_EMPTY rows), across `width` columns (the
+        table and its status column by default)."""
+        header = header_row or self.header_row
+        last = max(last_filled or 0, header + PRINT_ROWS_EMPTY)
+        letter = column_letter(width or len(self.columns) + (1 if self.status else 0))
+        return f"$A$1:${letter}${last}"
 
     def column(self, key: str) -> Column:
         for col in self.columns:

@@ -21,21 +21,20 @@ from openpyxl.worksheet.table import Table as ExcelTable
 from openpyxl.worksheet.table import TableStyleInfo
 
 from ...domain.values import Invalid
-from ...layout.model import Layout, Table, column_letter
+from ...io.headers import STATUS_HEADER
+from ...layout.model import Layout, Table
 from ...layout.udf import status_formula
 from ...reports.sheet import write_value
 from .. import styles
 from ..formulas import expand, formula_columns, quote_sheet
 from ..validation import add_table_validations
 
-STATUS_HEADER = "Status Periksa"
 STATUS_WIDTH = 48
 BANNER_NAME = "xlp_BannerMakro"
 BANNER_LINE = ("Makro belum aktif: kolom Status Periksa dan tab pita 'DAK Nonfisik' baru bekerja "
                "setelah Anda klik 'Aktifkan Konten' (Enable Content). Lihat sheet Petunjuk.")
 BANNER_ROW_OFFSET = 1  # the banner line sits one row above the header
-PRINT_ROWS_EMPTY = 20
-PRINT_WIDTH_CHARS = 260  # column-width characters that stay readable on one A4 landscape  # an empty template prints a short blank form, not 2,000 rows
+PRINT_WIDTH_CHARS = 260  # column-width characters that stay readable on one A4 landscape
 TEXT_TYPES = {"code", "text", "enum", "nik"}
 
 
@@ -141,9 +140,7 @@ def _sheet_setup(ws, table: Table, filled: int) -> None:
     ws.page_setup.fitToWidth = max(1, math.ceil(width / PRINT_WIDTH_CHARS))
     if ws.page_setup.fitToWidth > 1:
         ws.print_title_cols = "A:A"  # each page keeps the row's code
-    last_col = column_letter(len(table.columns) + (1 if table.status else 0))
-    last_row = table.header_row + max(filled, PRINT_ROWS_EMPTY)
-    ws.print_area = f"A1:{last_col}{last_row}"
+    ws.print_area = table.print_area(table.header_row + filled).replace("$", "")
     ws.page_margins.left = ws.page_margins.right = 0.4
     protect(ws)
 
