@@ -116,14 +116,13 @@ def _fill(adapter, result: DemoResult) -> None:
 
 def _export(doc: Dokumen, result: DemoResult) -> None:
     from .reports.export import ReportError, export_report
-    from .reports.pdf import ConversionError
 
     source = result.workbook or doc
     try:
-        result.files += export_report(source, JENIS, result.out_dir)
-    except ConversionError as exc:
-        result.missing.append(f"PDF tidak dibuat: {exc}")
-        result.files += export_report(source, JENIS, result.out_dir, pdf=False)
+        files = export_report(source, JENIS, result.out_dir)
+        result.files += files
+        if files.pdf_missing:
+            result.missing.append(f"PDF tidak dibuat: {files.pdf_note}")
     except ReportError as exc:
         result.missing.append(f"Laporan tidak dibuat: {exc}")
 

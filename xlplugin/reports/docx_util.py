@@ -18,11 +18,7 @@ PLACEHOLDER_PREFIX = "[Diisi oleh dinas: "
 
 def new_document(title: str, author: str = "xlplugin"):
     doc = Document()
-    section = doc.sections[0]
-    section.orientation = WD_ORIENT.PORTRAIT
-    section.page_width, section.page_height = Cm(21.0), Cm(29.7)  # A4
-    section.left_margin = section.right_margin = Cm(2.5)
-    section.top_margin = section.bottom_margin = Cm(2.0)
+    page_setup(doc.sections[0])
     style = doc.styles["Normal"]
     style.font.name, style.font.size = FONT, Pt(11)
     for name in ("Heading 1", "Heading 2", "Title"):
@@ -31,17 +27,35 @@ def new_document(title: str, author: str = "xlplugin"):
     props = doc.core_properties
     props.title, props.author, props.last_modified_by = title, author, author
     props.revision = 1
-    _page_numbers(section)
     return doc
 
 
+def page_setup(section) -> None:
+    """A4 portrait, margins, and "Halaman n dari m" in the footer, all written
+    explicitly: python-docx's blank document is US Letter, and Word and LibreOffice
+    must cut the same pages whichever makes the PDF."""
+    section.orientation = WD_ORIENT.PORTRAIT
+    section.page_width, section.page_height = Cm(21.0), Cm(29.7)  # A4
+    section.left_margin = section.right_margin = Cm(2.5)
+    section.top_margin = section.bottom_margin = Cm(2.0)
+    section.header_distance = section.footer_distance = Cm(1.25)
+    _page_numbers(section)
+
+
 def _page_numbers(section) -> None:
-    """'Halaman N' in the footer, as a PAGE field."""
+    """'Halaman n dari m' in the footer, as PAGE and NUMPAGES fields (both programs
+    compute them when they lay out the pages)."""
     p = section.footer.paragraphs[0]
     p.alignment = WD_ALIGN_PARAGRAPH.CENTER
     p.add_run("Halaman ")
-    run = p.add_run()
-    for tag, text in (("begin", None), (None, "PAGE"), ("end", None)):
+    _field(p, "PAGE")
+    p.add_run(" dari ")
+    _field(p, "NUMPAGES")
+
+
+def _field(paragraph, instruction: str) -> None:
+    run = paragraph.add_run()
+    for tag, text in (("begin", None), (None, instruction), ("end", None)):
         if tag:
             el = OxmlElement("w:fldChar")
             el.set(qn("w:fldCharType"), tag)

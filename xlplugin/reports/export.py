@@ -2,8 +2,10 @@
 
 Reads the workbook (a path through the file reader, an adapter such as the live
 workbook, or an already read Dokumen), builds the report, writes the annex workbook
-and the Word document, holds the written document to LAPORAN-FORMAT/-TUJUAN, and
-converts both to PDF in one LibreOffice call. The input is only read.
+and the Word document, holds the written document to LAPORAN-FORMAT/-TUJUAN, and has
+both made into PDF by the programs this computer has (`pdf.make_pdfs`: Excel and Word
+on a dinas PC, LibreOffice elsewhere). A PDF that cannot be made does not stop the
+export: the result says which and how to make it. The input is only read.
 
 Files in `out_dir` are replaced atomically; an edited .docx/.xlsx of an earlier export
 that differs from the new one is kept as a `.cadangan-...` backup first.
@@ -19,17 +21,42 @@ from pathlib import Path
 
 from ..domain.laporan import check_laporan
 from ..domain.records import Dokumen
-from ..io.safe_write import backup_path
+from ..io.safe_write import backup_path, prepare_folder
 from ..rulepack import RulePack, load_pack
 from ..rulepack.loader import available_years
 from .docx import outline_of_docx, write_report_docx
 from .model import build_report
-from .pdf import ConversionError, convert
+from .pdf import PdfReport, Renderer, make_pdfs
 from .xlsx import write_lampiran_xlsx
 
 
 class ReportError(RuntimeError):
     """The report could not be produced; the message is for the user (Indonesian)."""
+
+
+class ExportResult(list):
+    """The files written, in order (a list of Paths, as callers have always had), and
+    what became of the PDFs (`pdf`, None when none were asked for).
+
+    `str()` is the text the ribbon's message box shows after "tersimpan:": one file a
+    line, then which program made the PDFs, or which were not made and how to make
+    them."""
+
+    def __init__(self, files=(), pdf: PdfReport | None = None):
+        super().__init__(files)
+        self.pdf = pdf
+
+    @property
+    def pdf_note(self) -> str:
+        return self.pdf.message() if self.pdf else ""
+
+    @property
+    def pdf_missing(self) -> list[str]:
+        """Names of the Office files left without a PDF."""
+        return [n.source.name for n in self.pdf.not_made] if self.pdf else []
+
+    def __str__(self) -> str:
+        return "\n".join([*map(str, self), *filter(None, [self.pdf_note])])
 
 
 def read_source(source) -> Dokumen:
@@ -54,18 +81,18 @@ def pack_for(doc: Dokumen) -> RulePack:
 def base_name(kind: str, jenis: str, doc: Dokumen, tahun: int) -> str:
     """Laporan_Semester1_2023_Kabupaten_Sukamaju: safe on Windows and Linux."""
     kab = doc.profil.kab_kota if isinstance(doc.profil.kab_kota, str) else ""
-    slug = re.sub(r"[^A-Za-z0-9]+", "_", kab).strip("_")
+    slug = re.sub(r"[^A-Za-z0-9]+", "_", kab)[:60].strip("_")  # a file name has a limit
     return "_".join(x for x in (kind, jenis.capitalize(), str(tahun), slug) if x)
 
 
 def export_report(source, jenis: str, out_dir: Path | str, mask_nik: bool = True, *,
-                  pdf: bool = True) -> list[Path]:
-    """Write the report of `jenis` into `out_dir`; return the files written."""
+                  pdf: bool = True, renderers: list[Renderer] | None = None) -> ExportResult:
+    """Write the report of `jenis` into `out_dir`; return the files written. PDFs come
+    from `renderers` (default: those this computer has, `pdf.detected_renderers`)."""
     doc = read_source(source)
     pack = pack_for(doc)
     report = build_report(doc, jenis, pack, mask_nik=mask_nik)
-    out_dir = Path(out_dir)
-    out_dir.mkdir(parents=True, exist_ok=True)
+    out_dir = prepare_folder(out_dir)  # only now: a refused workbook leaves no folder
     lampiran_name = base_name("Lampiran", jenis, doc, pack.tahun) + ".xlsx"
     laporan_name = base_name("Laporan", jenis, doc, pack.tahun) + ".docx"
     with tempfile.TemporaryDirectory(prefix=".xlplugin-", dir=out_dir) as tmp:
@@ -73,17 +100,9 @@ def export_report(source, jenis: str, out_dir: Path | str, mask_nik: bool = True
         files = [write_lampiran_xlsx(report, stage / lampiran_name),
                  write_report_docx(report, pack, stage / laporan_name, lampiran_name)]
         _check_outline(files[1], jenis, pack)
-        pdfs, failure = [], None
-        if pdf:
-            try:
-                pdfs = convert(files, stage)
-            except ConversionError as exc:  # the Office files are still worth having
-                failure = exc
-        written = [_publish(f, out_dir) for f in files + pdfs]
-    if failure:
-        failure.written = written
-        raise failure
-    return written
+        made = make_pdfs(files, stage, renderers) if pdf else None
+        written = [_publish(f, out_dir) for f in files + list(made.pdfs if made else ())]
+    return ExportResult(written, made)
 
 
 def _check_outline(path: Path, jenis: str, pack: RulePack) -> None:

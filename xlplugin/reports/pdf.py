@@ -1,8 +1,16 @@
-"""Convert Office files to PDF with LibreOffice headless, several files in one call.
+"""PDF of the written Office files: which program makes it, and LibreOffice itself.
 
-A throwaway user profile keeps runs independent of any desktop LibreOffice and of
-each other; the profile turns on recalculation of xlsx files on load when asked
-(openpyxl writes formulas without cached values).
+`make_pdfs` gives each file to the first available renderer that takes it and falls
+back to the next when one fails: Microsoft Excel for the annex workbook and Microsoft
+Word for the report (COM, `pdf_office`, on the Windows PCs of the dinas), then
+LibreOffice (Linux, reviewers, a PC that has it). A file no renderer could convert is
+reported, in Indonesian, with how to make its PDF by hand; the Office files are kept.
+The renderers are passed in (`available_renderers`) so tests choose them.
+
+`convert` runs LibreOffice headless, several files in one call. A throwaway user
+profile keeps runs independent of any desktop LibreOffice and of each other; the
+profile turns on recalculation of xlsx files on load when asked (openpyxl writes
+formulas without cached values).
 """
 
 from __future__ import annotations
@@ -12,7 +20,9 @@ import re
 import shutil
 import subprocess
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Protocol
 
 RECALC_XCU = """<?xml version="1.0" encoding="UTF-8"?>
 <oor:items xmlns:oor="http://openoffice.org/2001/registry"
@@ -85,3 +95,112 @@ def stable_pdf(data: bytes) -> bytes:
             whole = whole.replace(group, digest[:len(group)])
         return whole
     return _PDF_CHECKSUM.sub(fixed, _PDF_ID.sub(fixed, data))
+
+
+# ---------------------------------------------------------------- choosing the renderer
+
+class Renderer(Protocol):
+    name: str  # the program, as the user knows it
+
+    def handles(self, path: Path) -> bool: ...
+
+    def render(self, files: list[Path], out_dir: Path) -> list[Path]: ...
+
+
+class LibreOfficeRenderer:
+    """`convert` as a renderer: any Office file, all of them in one LibreOffice run."""
+
+    name = "LibreOffice"
+
+    def handles(self, path: Path) -> bool:
+        return True
+
+    def render(self, files: list[Path], out_dir: Path) -> list[Path]:
+        return convert(files, out_dir)
+
+
+# The program that opens each kind of file, and how to make its PDF there by hand.
+PROGRAM = {".xlsx": "Microsoft Excel", ".docx": "Microsoft Word"}
+BY_HAND = {
+    "Microsoft Excel": "buka berkas itu di Microsoft Excel, pilih File > Save As (Simpan "
+                       "Sebagai), pilih jenis PDF, klik Options (Opsi) > Entire workbook "
+                       "(Seluruh buku kerja), lalu Save (Simpan)",
+    "Microsoft Word": "buka berkas itu di Microsoft Word, pilih File > Save As (Simpan "
+                      "Sebagai), pilih jenis PDF, lalu Save (Simpan)",
+}
+
+
+def available_renderers(com, soffice_exe: str | None) -> list[Renderer]:
+    """Renderers in order of preference: Excel and Word when `com` (pywin32's entry
+    points, see `pdf_office.detect_com`) finds them installed, then LibreOffice when
+    `soffice_exe` is given."""
+    from .pdf_office import office_renderers
+
+    found: list[Renderer] = office_renderers(com)
+    if soffice_exe:
+        found.append(LibreOfficeRenderer())
+    return found
+
+
+def detected_renderers() -> list[Renderer]:
+    """The renderers this computer has."""
+    from .pdf_office import detect_com
+
+    return available_renderers(detect_com(), soffice())
+
+
+@dataclass(frozen=True)
+class NotMade:
+    """An Office file left without its PDF, and why (one reason per renderer tried)."""
+
+    source: Path
+    reasons: tuple[str, ...]
+
+    def message(self) -> str:
+        program = PROGRAM.get(self.source.suffix.lower(), "program Office")
+        why = "; ".join(self.reasons) or f"{program} maupun LibreOffice tidak ditemukan di " \
+                                         "komputer ini"
+        how = BY_HAND.get(program, f"buka berkas itu di {program} lalu simpan sebagai PDF")
+        return (f"PDF untuk {self.source.name} tidak dibuat: {why}. "
+                f"Untuk membuatnya, {how}.")
+
+
+@dataclass(frozen=True)
+class PdfReport:
+    """What `make_pdfs` did: the PDFs in the order of their sources, the programs that
+    made them, and the files left without one."""
+
+    pdfs: tuple[Path, ...]
+    makers: tuple[str, ...]
+    not_made: tuple[NotMade, ...]
+
+    def message(self) -> str:
+        """For the user: which program made the PDFs, then each one not made."""
+        lines = []
+        if self.makers:
+            lines.append(f"PDF dibuat dengan {' dan '.join(self.makers)}.")
+        lines += [n.message() for n in self.not_made]
+        return "\n".join(lines)
+
+
+def make_pdfs(files: list[Path], out_dir: Path,
+              renderers: list[Renderer] | None = None) -> PdfReport:
+    """A PDF of each file in `out_dir` from the first renderer that takes it and
+    succeeds; never raises for a missing or failing program (see `PdfReport`)."""
+    renderers = detected_renderers() if renderers is None else renderers
+    made: dict[Path, tuple[Path, str]] = {}
+    reasons: dict[Path, list[str]] = {f: [] for f in files}
+    for renderer in renderers:
+        group = [f for f in files if f not in made and renderer.handles(f)]
+        if not group:
+            continue
+        try:
+            outputs = renderer.render(group, out_dir)
+        except ConversionError as exc:
+            for f in group:
+                reasons[f].append(str(exc).rstrip("."))
+            continue
+        made.update({f: (pdf, renderer.name) for f, pdf in zip(group, outputs)})
+    makers = tuple(dict.fromkeys(made[f][1] for f in files if f in made))
+    return PdfReport(tuple(made[f][0] for f in files if f in made), makers,
+                     tuple(NotMade(f, tuple(reasons[f])) for f in files if f not in made))

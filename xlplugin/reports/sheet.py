@@ -3,7 +3,7 @@
 Used for the exported annex workbook and for the template's Lampiran sheets. Layout:
 title block, header row, a row numbering the columns (1)..(n), data rows, a note, and
 the Kepala Dinas signature block; A4, fit to width, header rows repeated on every page,
-page numbers in the footer.
+"Halaman n dari m" in the footer.
 
 Every plain text is written as text, never as a formula (values starting with
 = + - @ included); only `Formula` values become formulas.
@@ -28,6 +28,7 @@ PERCENT = '0.00%'
 DECIMAL_FMT = '#,##0.##'
 INTEGER = '#,##0'
 DATE = 'dd-mm-yyyy'
+PAGE_FOOTER = "Halaman &P dari &N"  # &P page, &N pages: Excel and LibreOffice both fill them
 FORMATS = {"money": MONEY, "percent": PERCENT, "decimal": DECIMAL_FMT, "int": INTEGER,
            "date": DATE, "no": "General", "text": "@"}
 
@@ -206,8 +207,10 @@ def style_signature(cell, is_name: bool) -> None:
 
 def _print_setup(ws, table: LampiranTable, header_row: int, end_row: int, last: str, *,
                  print_area: bool = True) -> None:
-    """A4, fit to width, header rows on every page. The template's sheets get no print
-    area: the fill changes how far they reach, and the used range then prints."""
+    """A4, fit to width, header rows on every page, "Halaman n dari m" in the footer.
+    Every setting is written explicitly (fitToHeight 0, margins, centring) so Excel and
+    LibreOffice, which default differently, cut the same pages. The template's sheets
+    get no print area: the fill changes how far they reach, and the used range prints."""
     ps = ws.page_setup
     ps.paperSize = ws.PAPERSIZE_A4
     ps.orientation = "landscape" if table.landscape else "portrait"
@@ -221,7 +224,7 @@ def _print_setup(ws, table: LampiranTable, header_row: int, end_row: int, last: 
     m.left = m.right = 0.4
     m.top, m.bottom, m.header, m.footer = 0.6, 0.7, 0.3, 0.3
     ws.oddFooter.left.text = f"Lampiran {table.nomor} - {table.judul}"
-    ws.oddFooter.right.text = "Halaman &P"
+    ws.oddFooter.right.text = PAGE_FOOTER
     ws.freeze_panes = f"A{header_row + 2}"
 
 
