@@ -37,12 +37,51 @@ _READ = "_xlplugin_read"  # the adapter's memo of its last read (one read per bu
 
 
 def validate_workbook(adapter, layout: Layout | None = None) -> list[Finding]:
-    """All findings of the workbook, sorted, each at the cell it really concerns."""
+    """All findings of the workbook, sorted, each at the cell it really concerns.
+
+    Besides the rules over the data, BACA-VERSI over the template version the workbook
+    states. The read problems (`read_problems`) become BACA-SHEET/BACA-KOLOM findings
+    through `engine.baca.read_finding` wherever they are shown."""
     from .engine import validate
+    from .engine.baca import read_findings
 
     layout = layout or load_layout()
     read = _read(adapter, layout)
-    return [read.locate(f, layout) for f in validate(read.doc, layout=layout)]
+    found = [read.locate(f, layout) for f in validate(read.doc, layout=layout)]
+    found += read_findings(versi=_stated_version(adapter), layout=layout)
+    return sorted(found, key=Finding.sort_key)
+
+
+_CORE = "docProps/core.xml"  # where Excel, LibreOffice and openpyxl keep the properties
+_NS_CORE = "{http://schemas.openxmlformats.org/package/2006/metadata/core-properties}"
+
+
+def _stated_version(adapter):
+    """The template version in the workbook's `keywords` property ("template 2023.1",
+    written by the template build): the version, None when the workbook states none,
+    or `engine.baca.UNREAD` when the properties cannot be reached (a live workbook
+    outside Windows Excel)."""
+    import re
+
+    from .engine.baca import UNREAD
+
+    package = getattr(adapter, "package", None)
+    if package is not None:
+        from .io.errors import WorkbookReadError
+        from .io.package import parse_xml
+
+        try:
+            root = parse_xml(package.read(_CORE), _CORE) if package.has(_CORE) else None
+        except WorkbookReadError:
+            root = None  # an unreadable properties part states no version
+        keywords = root.findtext(f"{_NS_CORE}keywords") if root is not None else None
+    else:
+        try:  # Windows Excel through COM; other platforms lack this object model
+            keywords = adapter.book.api.BuiltinDocumentProperties("Keywords").Value
+        except Exception:  # noqa: BLE001 - COM raises its own error types
+            return UNREAD
+    match = re.search(r"\btemplate\s+(\S+)", keywords or "", re.IGNORECASE)
+    return match[1] if match else None
 
 
 def read_problems(adapter, layout: Layout | None = None) -> list[ReadProblem]:
@@ -63,6 +102,7 @@ def write_findings(adapter, findings: list[Finding], layout: Layout | None = Non
         register += [(sheet, ref, tokens[ref]) for ref in sorted(colours, key=_cell_order)]
         adapter.highlight(sheet, colours)
     _write_status(adapter, layout, read, findings)
+    _set_print_areas(adapter, layout, read)
     rows = [_problem_row(p) for p in read.problems] + [_finding_row(f) for f in findings]
     stamp = (now or datetime.now()).strftime("%d-%m-%Y %H:%M")
     cells = temuan_cells(layout, rows, stamp, fingerprints(adapter, layout, read, stored=True),
@@ -131,21 +171,42 @@ def _marks(problems: list[ReadProblem], findings: list[Finding]) -> dict[str, di
 
 
 def _write_status(adapter, layout: Layout, read: WorkbookRead, findings: list[Finding]) -> None:
-    """The cached status texts: the same `row_statuses` the live status UDFs show."""
+    """The cached status texts: the same `row_statuses` the live status UDFs show.
+
+    Written only into the column the reader found under the status header: the
+    template's position may hold the user's own column (one inserted before it, or
+    typed over it). Without that header the reader has already said why no status is
+    written (a CATATAN on Temuan)."""
     from .engine.status import OK, row_statuses
 
     aliases = {actual: declared for declared, actual in read.sheets.items()}
     texts = row_statuses(findings, layout, aliases)
     for key, table in layout.tables.items():
         actual = read.sheets.get(table.sheet)
-        if not table.status or actual is None:
+        cols = read.columns.get(key)
+        if not table.status or actual is None or cols is None or cols.status is None:
             continue
-        cols = read.columns[key]
         last = read.last_rows.get(key, cols.header_row + table.capacity)  # a grown table
         rows = range(cols.header_row + 1, last + 1)
         filled = {r.row for r in getattr(read.doc, _attr(key))}
         values = {row: texts.get((key, row), OK) for row in filled}
-        adapter.set_status(actual, len(table.columns) + 1, rows, values)
+        adapter.set_status(actual, cols.status, rows, values)
+
+
+def _set_print_areas(adapter, layout: Layout, read: WorkbookRead) -> None:
+    """Each input sheet prints down to its last filled row: a print area fixed when the
+    template was built would stop at row 25 of a table the user filled to row 160."""
+    for key, table in layout.tables.items():
+        actual = read.sheets.get(table.sheet)
+        cols = read.columns.get(key)
+        if actual is None or cols is None:
+            continue
+        rows = [r.row for r in getattr(read.doc, _attr(key))]
+        width = max([*cols.columns.values(), cols.status or 0], default=len(table.columns))
+        if table.status and not cols.status:
+            width += 1  # the template's status column, right of the table
+        adapter.set_print_area(actual, table.print_area(max(rows, default=None), width,
+                                                        cols.header_row))
 
 
 def _attr(table_key: str) -> str:
@@ -159,8 +220,10 @@ def _finding_row(f: Finding) -> Row:
 
 
 def _problem_row(p: ReadProblem) -> Row:
-    row = int(p.cell.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ")) if p.cell else None
-    return Row(p.level, "-", "-", p.sheet, p.cell, row, p.message)
+    """A read problem as its BACA-* finding (rule ID, severity and clause of the pack)."""
+    from .engine.baca import read_finding
+
+    return _finding_row(read_finding(p))
 
 
 def _cell_order(ref: str) -> tuple[int, int]:

@@ -17,6 +17,7 @@ import random
 import re
 import shutil
 import subprocess
+import sys
 import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -50,6 +51,10 @@ class Case:
     raw: bool = False  # works on the file's bytes, not on its parts
     expect: str = "any"  # "any": report or clear error; "refused": must exit 2
     suffix: str = ".xlsm"
+    # how the runner calls the CLI (`runner.OUTPUTS`): "" is `validate FILE --json -o
+    # SALINAN`; the others aim the output at a missing or unwritable folder, a name too
+    # long, a wrong extension, go --in-place through a symbolic link, or read a FIFO
+    run: str = ""
 
     @property
     def id(self) -> str:
@@ -641,6 +646,16 @@ def _lie_sizes(buf: bytearray, part: str, size: int) -> None:
         pos += 4
 
 
+def _deflate_max(data: bytes, name: str, part: bytes) -> bytes:
+    """The package with one more part, deflated at the highest level."""
+    buf = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(buf, "w") as out:
+        for info in src.infolist():
+            out.writestr(info, src.read(info))
+        out.writestr(name, part, zipfile.ZIP_DEFLATED, compresslevel=9)
+    return buf.getvalue()
+
+
 def _many_parts(book: Book, count: int) -> None:
     for i in range(count):
         book.parts[f"xl/media/x{i}.bin"] = b""
@@ -657,12 +672,17 @@ def _deep_xml(book: Book) -> None:
 def _declare_bombs() -> None:
     cat = "bom zip"
     add(cat, "bagian-300MB-nol", lambda bk: _bomb_part(bk, 300 * 2**20), expect="refused")
-    add(cat, "bagian-60MB-nol", lambda bk: _bomb_part(bk, 60 * 2**20), expect="refused")
+    # Within the absolute caps (a part <= 64 MiB, all <= 256 MiB) and, at this corpus's
+    # deflate level 1, under the ratio limit: nothing here can outgrow the memory those
+    # caps allow, so a report is as good an outcome as a refusal.
+    add(cat, "bagian-60MB-nol", lambda bk: _bomb_part(bk, 60 * 2**20))
     add(cat, "sheet-disisip-40MB",
         lambda bk: bk.parts.__setitem__(bk.part_of(TABLES["Sentra"].sheet), bk.parts[
             bk.part_of(TABLES["Sentra"].sheet)].replace(b"<sheetData>", b"<sheetData>"
-                                                        + b" " * (40 * 2**20), 1)),
-        expect="refused")
+                                                        + b" " * (40 * 2**20), 1)))
+    add(cat, "bagian-60MB-nol-deflate-maksimum",  # ~1030x: only a bomb packs so well
+        lambda data: _deflate_max(data, "xl/media/bom.xml", b"<a>" + b"0" * (60 * 2**20)
+                                  + b"</a>"), raw=True, expect="refused")
     add(cat, "ukuran-bohong-besar",
         lambda d: _raw_rezip(d, lambda b: _lie_sizes(b, "xl/styles.xml", 4_000_000_000)),
         raw=True, expect="refused")
@@ -866,6 +886,363 @@ def _register_junk(book: Book, token: str, cols: int) -> None:
     book.edit(TEMUAN, edit)
 
 
+# 14. Columns inserted, deleted or typed over next to the status column ------------------
+STATUS_HEADER = "Status Periksa"  # the template's header of the status column
+
+
+def _shift_cols(text: str, at: int, by: int) -> str:
+    """Every cell reference in `text` (a ref, a range, a space-separated sqref) with its
+    column moved by `by` when it is at or right of column `at`."""
+    def one(m: re.Match) -> str:
+        col = column_index(m[1])
+        return f"{column_letter(col + by) if col >= at else m[1]}{m[2]}"
+    return re.sub(r"\b([A-Z]{1,3})(\d+)\b", one, text)
+
+
+def shift_columns(root, at: int, by: int = 1) -> None:
+    """What Excel does to a sheet's XML when columns are inserted (by > 0) at column
+    `at` or deleted (by < 0, the cells of the deleted columns removed first): cells,
+    array/shared formula ranges, merges, validations, conditional formats, widths and
+    the dimension follow. Formula texts are left as written (their cached values are
+    what the reader reads)."""
+    gone = range(at, at - by) if by < 0 else range(0)
+    for row in root.find(N + "sheetData").iter(N + "row"):
+        for c in list(row):
+            r, col = split(c.get("r"))
+            if col in gone:
+                row.remove(c)
+            elif col >= at:
+                c.set("r", f"{column_letter(col + by)}{r}")
+    for el in root.iter(N + "f", N + "mergeCell", N + "dimension"):
+        if el.get("ref"):
+            el.set("ref", _shift_cols(el.get("ref"), at, by))
+    for el in root.iter(N + "conditionalFormatting", N + "dataValidation", N + "selection"):
+        if el.get("sqref"):
+            el.set("sqref", _shift_cols(el.get("sqref"), at, by))
+    for col in list(root.iter(N + "col")):
+        lo, hi = int(col.get("min")), int(col.get("max"))
+        if gone and gone.start <= lo and hi < gone.stop:
+            col.getparent().remove(col)
+            continue
+        col.set("min", str(lo + by if lo >= at else lo))
+        col.set("max", str(hi + by if hi >= at else hi))
+
+
+def _grow_table(book: Book, sheet: str, at: int, header: str) -> None:
+    """The sheet's Excel table gains the column inserted inside it (as Excel does)."""
+    part = book.part_of(sheet)
+    rels = part.replace("worksheets/", "worksheets/_rels/") + ".rels"
+    for target in re.findall(r'Target="([^"]+table[^"]+)"', book.parts.get(rels, b"").decode()):
+        name = target.lstrip("/") if target.startswith("/") else "xl/" + target.replace("../", "")
+        root = etree.fromstring(book.parts[name])
+        a, b = root.get("ref").split(":")
+        if column_index(re.match(r"[A-Z]+", b)[0]) + 1 < at:
+            continue
+        root.set("ref", f"{a}:{_shift_cols(b, at, 1)}")
+        for auto in root.iter(N + "autoFilter"):
+            auto.set("ref", root.get("ref"))
+        columns = root.find(N + "tableColumns")
+        ids = [int(c.get("id")) for c in columns]
+        new = etree.Element(N + "tableColumn", id=str(max(ids) + 1), name=header)
+        columns.insert(at - column_index(re.match(r"[A-Z]+", a)[0]), new)
+        columns.set("count", str(len(columns)))
+        book.parts[name] = etree.tostring(root, xml_declaration=True, encoding="UTF-8",
+                                          standalone=True)
+
+
+def insert_column(book: Book, key: str, at: int, header: str, values: Callable) -> None:
+    """Column `at` of table `key`'s sheet inserted with `header` and `values(row)` in
+    every filled row (the rows holding the table's first column)."""
+    t = TABLES[key]
+    first_col = t.columns[0].letter
+
+    def edit(root) -> None:
+        filled = [n for n, row in rows_of(root).items() if n >= t.first_row
+                  and any(c.get("r") == f"{first_col}{n}" for c in row)]
+        shift_columns(root, at, 1)
+        put_text(root, f"{column_letter(at)}{t.header_row}", header)
+        for n in filled:
+            put_text(root, f"{column_letter(at)}{n}", values(n))
+    book.edit(t.sheet, edit)
+    _grow_table(book, t.sheet, at, header)
+
+
+def _over_status(book: Book, key: str, header: str) -> None:
+    """The status column's header typed over and a note typed in every filled row (the
+    status formula replaced by the user's own text)."""
+    t = TABLES[key]
+    status = len(t.columns) + 1
+
+    def edit(root) -> None:
+        filled = [n for n, row in rows_of(root).items() if n >= t.first_row
+                  and any(c.get("r") == f"{t.columns[0].letter}{n}" for c in row)]
+        put_text(root, f"{column_letter(status)}{t.header_row}", header)
+        for n in filled:
+            put_text(root, f"{column_letter(status)}{n}", f"catatan baris {n}")
+    book.edit(t.sheet, edit)
+
+
+def _declare_status_column() -> None:
+    cat = "kolom disisipkan"
+    with_status = [k for k, t in TABLES.items() if t.status]
+    for key in with_status:
+        t = TABLES[key]
+        middle = t.columns[len(t.columns) // 2].index
+        add(cat, f"kolom-baru-di-tengah-{key}",
+            lambda bk, k=key, at=middle: insert_column(bk, k, at, "No. HP",
+                                                       lambda n: f"0812{n:08d}"))
+        status = len(t.columns) + 1
+        add(cat, f"keterangan-di-posisi-status-{key}",
+            lambda bk, k=key, at=status: insert_column(
+                bk, k, at, "Keterangan", lambda n: f"catatan baris {n}"))
+        add(cat, f"judul-status-ditimpa-{key}",
+            lambda bk, k=key: _over_status(bk, k, "Keterangan"))
+    peserta = TABLES["Peserta"]
+    add(cat, "no-hp-setelah-nik-Peserta",
+        lambda bk: insert_column(bk, "Peserta", peserta.column("nik").index + 1, "No. HP",
+                                 lambda n: f"0812{n:08d}"))
+    add(cat, "kolom-terakhir-dihapus-Peserta",
+        lambda bk: bk.edit(peserta.sheet, lambda r: shift_columns(
+            r, len(peserta.columns), -1)))
+    add(cat, "dua-judul-status-Peserta",
+        lambda bk: bk.edit(peserta.sheet, lambda r: put_text(
+            r, f"{column_letter(len(peserta.columns) + 3)}{peserta.header_row}",
+            STATUS_HEADER)))
+    add(cat, "kolom-disisipkan-di-semua-tabel", lambda bk: [
+        insert_column(bk, k, 2, "Kolom Saya", lambda n: f"isi {n}") for k in with_status])
+
+
+# 15. Limits: every way a file can make the reader allocate -------------------------------
+def _far_row(book: Book, key: str, row: int, cells: bytes, count: int) -> None:
+    """A row `row` of `count` cells written without `r` (the reader places them)."""
+    part = book.part_of(TABLES[key].sheet if key in TABLES else key)
+    book.parts[part] = book.parts[part].replace(
+        b"</sheetData>", f'<row r="{row}">'.encode() + cells * count + b"</row></sheetData>", 1)
+
+
+def _shared_string_bomb(book: Book, length: int, cells: int) -> None:
+    """One shared string of `length` characters behind `cells` cells: a few MB of file,
+    `length` x `cells` characters once every cell holds its own copy."""
+    sst = (f'<?xml version="1.0" encoding="UTF-8"?>\n<sst xmlns="{NS}" count="{cells}" '
+           f'uniqueCount="1"><si><t>' + "x" * length + "</t></si></sst>").encode()
+    book.parts["xl/sharedStrings.xml"] = sst
+    if b"sharedStrings" not in book.parts["[Content_Types].xml"]:
+        book.set_text("[Content_Types].xml", book.text("[Content_Types].xml").replace(
+            "</Types>", '<Override PartName="/xl/sharedStrings.xml" ContentType="application/'
+            'vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/></Types>'))
+        book.set_text("xl/_rels/workbook.xml.rels", book.text(
+            "xl/_rels/workbook.xml.rels").replace(
+            "</Relationships>", '<Relationship Id="rIdSst" Type="http://schemas.openxml'
+            'formats.org/officeDocument/2006/relationships/sharedStrings" '
+            'Target="sharedStrings.xml"/></Relationships>'))
+    rows = b"".join(f'<row r="{n}"><c r="Z{n}" t="s"><v>0</v></c></row>'.encode()
+                    for n in range(5000, 5000 + cells))
+    part = book.part_of(TABLES["Sentra"].sheet)
+    book.parts[part] = book.parts[part].replace(b"</sheetData>", rows + b"</sheetData>", 1)
+
+
+def _repeated_notes(book: Book, rows: int, text: str) -> None:
+    """A genuine sheet of the same long note in every row: it deflates well over 100x."""
+    part = book.part_of(TABLES["Jadwal"].sheet)
+    t = TABLES["Jadwal"]
+    col = column_letter(len(t.columns) + 3)
+    extra = b"".join(
+        f'<row r="{n}"><c r="{col}{n}" t="inlineStr"><is><t>{text}</t></is></c></row>'.encode()
+        for n in range(t.last_row + 10, t.last_row + 10 + rows))
+    book.parts[part] = book.parts[part].replace(b"</sheetData>", extra + b"</sheetData>", 1)
+
+
+def _declare_limits() -> None:
+    cat = "batas memori"
+    value = b"<c><v>1</v></c>"
+    add(cat, "baris-1048576-16384-sel-tanpa-r",
+        lambda bk: _far_row(bk, "Sentra", 1_048_576, value, 16_384), expect="refused")
+    add(cat, "baris-1048576-16384-sel-kosong-tanpa-r",
+        lambda bk: _far_row(bk, "Sentra", 1_048_576, b"<c/>", 16_384), expect="refused")
+    add(cat, "satu-sel-tanpa-r-di-baris-1048576-KAK",
+        lambda bk: _far_row(bk, "KAK", 1_048_576, value, 1), expect="refused")
+    add(cat, "100-sel-tanpa-r-di-baris-1048576-KAK",
+        lambda bk: _far_row(bk, "KAK", 1_048_576, value, 100), expect="refused")
+    add(cat, "baris-tanpa-r-setelah-baris-1048575", _row_after_far_row, expect="refused")
+    add(cat, "sel-berawalan-tanpa-r-jauh", _prefixed_far, expect="refused")
+    add(cat, "16384-kolom-tanpa-r-di-baris-biasa",
+        lambda bk: _far_row(bk, "Sentra", TABLES["Sentra"].last_row + 1, value, 16_384))
+    add(cat, "dimensi-A1-XFD1048576", lambda bk: _sub_sheet(
+        bk, "KAK", r'<dimension ref="[^"]*"/>', lambda m: '<dimension ref="A1:XFD1048576"/>'))
+    add(cat, "teks-bersama-1MB-x-5000-sel",
+        lambda bk: _shared_string_bomb(bk, 1_000_000, 5000), expect="refused")
+    add(cat, "teks-bersama-30rb-x-200-sel",  # 6 MB materialised: fine
+        lambda bk: _shared_string_bomb(bk, 30_000, 200))
+    add(cat, "rasio-tinggi-buku-kerja-asli",  # over 100x, as SheetJS large_strings (121x)
+        lambda bk: _repeated_notes(bk, 10_000, "Catatan rapat koordinasi pelaksanaan "
+                                   "kegiatan sentra IKM " * 50))
+
+
+def _row_after_far_row(book: Book) -> None:
+    """A row without `r` after row 1,048,575: it is row 1,048,576."""
+    _far_row(book, "Sentra", 1_048_575, b"<c><v>1</v></c>", 1)
+    _far_row(book, "Sentra", 0, b"", 0)  # placeholder row replaced below
+    part = book.part_of(TABLES["Sentra"].sheet)
+    book.parts[part] = book.parts[part].replace(
+        b'<row r="0"></row>', b"<row>" + b"<c><v>2</v></c>" * 20 + b"</row>", 1)
+
+
+def _prefixed_far(book: Book) -> None:
+    """Prefixed row and cell elements without `r`, the cell far away."""
+    part = book.part_of(TABLES["Sentra"].sheet)
+    root = etree.fromstring(book.parts[part])
+    text = etree.tostring(root).decode().replace(f'xmlns="{NS}"', f'xmlns:x="{NS}"', 1)
+    text = re.sub(r"<(/?)(?!x:)([A-Za-z]+)([\s>/])", r"<\1x:\2\3", text)
+    text = text.replace("</x:sheetData>", '<x:row r="1048576">' + "<x:c><x:v>1</x:v></x:c>"
+                        * 50 + "</x:row></x:sheetData>")
+    book.set_text(part, text)
+
+
+# 16. Optional parts empty or absent, as other programs write them ----------------------
+STYLES_EMPTY = f'<?xml version="1.0" encoding="UTF-8"?>\n<styleSheet xmlns="{NS}"/>'
+
+
+def _styles_without(book: Book, *tags: str) -> None:
+    root = etree.fromstring(book.parts["xl/styles.xml"])
+    for tag in tags:
+        for el in root.findall(N + tag):
+            root.remove(el)
+    book.parts["xl/styles.xml"] = etree.tostring(root, xml_declaration=True, encoding="UTF-8")
+
+
+def _styles_emptied(book: Book, *tags: str) -> None:
+    root = etree.fromstring(book.parts["xl/styles.xml"])
+    for tag in tags:
+        for el in root.findall(N + tag):
+            for child in list(el):
+                el.remove(child)
+            el.set("count", "0")
+    book.parts["xl/styles.xml"] = etree.tostring(root, xml_declaration=True, encoding="UTF-8")
+
+
+def _styles_prefixed(book: Book) -> None:
+    """The whole styles part under a namespace prefix (calamine's nonstandard-xml-ns-prefix)."""
+    text = book.text("xl/styles.xml").replace(f'xmlns="{NS}"', f'xmlns:x="{NS}"', 1)
+    text = re.sub(r"<(/?)(?!x:|\?)([A-Za-z]+)([\s>/])", r"<\1x:\2\3", text)
+    book.set_text("xl/styles.xml", text)
+
+
+def _declare_optional_parts() -> None:
+    cat = "bagian opsional kosong"
+    add(cat, "styles-kosong", lambda bk: bk.set_text("xl/styles.xml", STYLES_EMPTY))
+    add(cat, "styles-tanpa-cellXfs", lambda bk: _styles_without(bk, "cellXfs"))
+    add(cat, "styles-cellXfs-nol", lambda bk: _styles_emptied(bk, "cellXfs"))
+    add(cat, "styles-tanpa-fonts-fills-borders",
+        lambda bk: _styles_without(bk, "fonts", "fills", "borders"))
+    add(cat, "styles-semua-daftar-nol", lambda bk: _styles_emptied(
+        bk, "numFmts", "fonts", "fills", "borders", "cellStyleXfs", "cellXfs", "cellStyles",
+        "dxfs"))
+    add(cat, "styles-berawalan-x", _styles_prefixed)
+    add(cat, "sharedstrings-kosong", lambda bk: bk.parts.__setitem__(
+        "xl/sharedStrings.xml", f'<sst xmlns="{NS}" count="0" uniqueCount="0"/>'.encode()))
+    add(cat, "tema-kosong", lambda bk: [bk.parts.__setitem__(n, b"") for n in list(bk.parts)
+                                        if n.startswith("xl/theme/")])
+    add(cat, "rels-sheet-kosong", lambda bk: [
+        bk.parts.__setitem__(n, f'<Relationships xmlns="{NS_PR}"/>'.encode())
+        for n in list(bk.parts) if n.startswith("xl/worksheets/_rels/")])
+    add(cat, "docprops-kosong", lambda bk: [bk.parts.__setitem__(n, b"") for n in list(bk.parts)
+                                            if n.startswith("docProps/")])
+
+
+# 17. Foreign workbooks and other formats ------------------------------------------------
+FOREIGN_SHEET = (f'<?xml version="1.0" encoding="UTF-8"?>\n<worksheet xmlns="{NS}"><sheetData>'
+                 + "".join(f'<row r="{r}">' + "".join(
+                     f'<c r="{column_letter(c)}{r}" t="inlineStr"><is><t>data {r}-{c}</t></is></c>'
+                     for c in range(1, 9)) + "</row>" for r in range(1, 121))
+                 + "</sheetData></worksheet>")
+
+
+def _foreign(book: Book, names: tuple[str, ...]) -> None:
+    """The template's package with its sheets replaced by other sheets of other names
+    (a real workbook of another kind: VBA, styles and all, but none of our sheets)."""
+    text = book.text("xl/workbook.xml")
+    sheets = re.findall(r"<sheet [^>]*/>", text)
+    for i, tag in enumerate(sheets):
+        new = re.sub(r'name="[^"]*"', f'name="{names[i % len(names)]} {i + 1}"', tag)
+        text = text.replace(tag, new, 1)
+    book.set_text("xl/workbook.xml", text)
+    for part in set(book.sheet_parts.values()):
+        book.parts[part] = FOREIGN_SHEET.encode()
+
+
+STRICT = {"http://schemas.openxmlformats.org/spreadsheetml/2006/main":
+          "http://purl.oclc.org/ooxml/spreadsheetml/main",
+          "http://schemas.openxmlformats.org/officeDocument/2006/relationships":
+          "http://purl.oclc.org/ooxml/officeDocument/relationships"}
+
+
+def _strict(book: Book) -> None:
+    """The template saved as Strict Open XML: the same parts in the Strict namespaces."""
+    for name, data in list(book.parts.items()):
+        if name.endswith((".xml", ".rels")):
+            for old, new in STRICT.items():
+                data = data.replace(old.encode(), new.encode())
+            book.parts[name] = data
+
+
+def _xlsb(data: bytes) -> bytes:
+    """A zip laid out as an Excel Binary Workbook (xl/workbook.bin, no workbook.xml)."""
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as zf:
+        zf.writestr("[Content_Types].xml", '<Types xmlns="http://schemas.openxmlformats.org/'
+                    'package/2006/content-types"/>')
+        zf.writestr("xl/workbook.bin", b"\x83\x01\x00" * 10)
+    return buf.getvalue()
+
+
+def _ods(data: bytes) -> bytes:
+    """A zip laid out as an OpenDocument spreadsheet (mimetype first, stored)."""
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as zf:
+        zf.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
+        zf.writestr("content.xml", '<office:document-content xmlns:office="urn:oasis:names:'
+                    'tc:opendocument:xmlns:office:1.0"/>')
+    return buf.getvalue()
+
+
+def _declare_foreign() -> None:
+    cat = "bukan templat"
+    add(cat, "buku-kerja-lain", lambda bk: _foreign(bk, ("Sheet",)), expect="refused")
+    add(cat, "satu-sheet-templat-saja", _one_template_sheet, expect="refused")
+    add(cat, "strict-ooxml", _strict, expect="refused")
+    add(cat, "xlsb", _xlsb, raw=True, expect="refused", suffix=".xlsb")
+    add(cat, "ods", _ods, raw=True, expect="refused", suffix=".ods")
+    add(cat, "docx", lambda data: _docx(), raw=True, expect="refused", suffix=".xlsx")
+
+
+def _one_template_sheet(book: Book) -> None:
+    """A foreign workbook that happens to have a sheet named 'Profil'."""
+    _foreign(book, ("Data",))
+    text = book.text("xl/workbook.xml")
+    first = re.search(r'<sheet [^>]*name="([^"]*)"', text)[1]
+    book.set_text("xl/workbook.xml", text.replace(f'name="{first}"', f'name="{PROFIL.sheet}"', 1))
+
+
+def _docx() -> bytes:
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as zf:
+        zf.writestr("[Content_Types].xml", "<Types/>")
+        zf.writestr("word/document.xml", "<w:document xmlns:w='urn:x'/>")
+    return buf.getvalue()
+
+
+# 18. Where the output goes, and inputs that are not plain files --------------------------
+def _declare_outputs() -> None:
+    cat = "keluaran"
+    same = lambda bk: None
+    for run in ("folder-hilang", "folder-tak-bisa-ditulis", "nama-300-bita", "akhiran-xlsx",
+                "keluaran-berupa-folder"):
+        add(cat, run, same, expect="refused", run=run)
+    add(cat, "in-place-lewat-symlink", same, run="symlink-in-place")
+    add(cat, "nama-245-karakter", same, run="nama-245")
+    add(cat, "pipa-bernama", same, expect="refused", run="fifo")
+
+
 # ---------------------------------------------------------------- declaring everything
 _declare_damaged()
 _declare_broken()
@@ -879,6 +1256,11 @@ _declare_bombs()
 _declare_xxe()
 _declare_injection()
 _declare_macros_and_odd()
+_declare_status_column()
+_declare_limits()
+_declare_optional_parts()
+_declare_foreign()
+_declare_outputs()
 
 ENCRYPTED = [Case("terenkripsi", "kata-sandi-msoffcrypto", None, suffix=".xlsm"),
              Case("terenkripsi", "wadah-ole-tanpa-isi", None, suffix=".xlsm"),
@@ -1021,9 +1403,18 @@ def _libreoffice(folder: Path, base: Path, made: dict[str, Path]) -> None:
     shutil.rmtree(work, ignore_errors=True)
 
 
+def build_corpus_apart(soffice: bool = True) -> tuple[Path, list[tuple[Case, Path]]]:
+    """`build_corpus` with the files made in a process of its own: making the bombs
+    takes hundreds of MB, and a process forked from a large parent starts at the
+    parent's size (its peak memory would be the parent's, not its own)."""
+    subprocess.run([sys.executable, str(Path(__file__))] + ([] if soffice else ["--no-soffice"]),
+                   check=True, cwd=ROOT, stdout=subprocess.DEVNULL)
+    return build_corpus(soffice)
+
+
 if __name__ == "__main__":
     import time
 
     t0 = time.perf_counter()
-    base, made = build_corpus()
+    base, made = build_corpus("--no-soffice" not in sys.argv)
     print(f"{len(made)} kasus dari {base} ({time.perf_counter() - t0:.1f} s)")

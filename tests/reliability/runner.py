@@ -24,15 +24,22 @@ import zipfile
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from corpus import SECRET_MARKER, TABLES, TEMUAN, Case
+from corpus import SECRET_MARKER, TEMUAN, Case
 
 ROOT = Path(__file__).resolve().parents[2]
 TIMEOUT = 60.0
 SUBPROCESS_EVERY = 5
-ALWAYS_SUBPROCESS = {"bom zip", "XXE", "terenkripsi"}
+ALWAYS_SUBPROCESS = {"bom zip", "XXE", "terenkripsi", "batas memori"}
 FINDING_KEYS = {"rule", "severity", "sheet", "row", "cell", "message", "clause"}
 INDONESIAN = re.compile(r"\b(berkas|tidak|sheet|sel|bagian|ditolak|rusak|dibaca)\b", re.IGNORECASE)
+# What libraries say (zipfile, lxml, calamine, the OS): never part of a message to the user
+ENGLISH = re.compile(r"\b(?:Errno|[Ee]rror|not found|is not a|Excessive|failed|[Ii]nvalid|"
+                     r"[Uu]nexpected|[Cc]annot|No such|[Pp]ermission denied|too long|"
+                     r"Relationship|Traceback)\b")
 INJECTED = ("contoh.invalid", "cmd|", "WEBSERVICE", "DDE(", "1+1")
+MEMORY_LIMIT_MB = 1024  # issue 14: no case may make the process larger
+STATUS_KEY = "status periksa"  # the status column's header, as the reader compares it
+STATUS_SCAN_ROWS = 40
 
 
 @dataclass
@@ -50,6 +57,10 @@ class Outcome:
     checked_cells: int = 0
     findings: int = 0
     stderr_tail: str = ""
+    # The case's process at its largest (resident set, VmHWM): a CLI subprocess from its
+    # start; a forked child by what it added to the parent it was forked from (a forked
+    # process starts with all of its parent's pages; a fresh interpreter adds ~60 MB).
+    peak_mb: float = 0.0
 
     @property
     def ok(self) -> bool:
@@ -71,15 +82,53 @@ def warm_imports() -> None:
     load_layout(), load_pack(), load_checks()
 
 
+UNWRITABLE = Path("/sys/kernel")  # not writable even by root (the tests may run as root)
+
+
 class Job:
     def __init__(self, case: Case, path: Path, work: Path, mode: str):
         self.case, self.path, self.work, self.mode = case, path, work, mode
         work.mkdir(parents=True, exist_ok=True)
-        self.output = work / f"keluaran{path.suffix}"
-        self.argv = ["validate", str(path), "--json", "-o", str(self.output)]
+        self.link: Path | None = None
+        self.argv, self.output = self._command(case.run)
         self.before = _digest(path)
+        self.peak_mb = 0.0
+        self.base_kb = _status_kb(os.getpid(), "VmRSS") if mode == "fork" else 0
         self.started = time.monotonic()
         self.pid = self._fork() if mode == "fork" else self._spawn()
+
+    def sample_memory(self) -> None:
+        """Read the child's high-water mark while it runs (gone once it has exited)."""
+        hwm = _status_kb(self.pid, "VmHWM")
+        if hwm:
+            self.peak_mb = max(self.peak_mb, (hwm - self.base_kb) / 1024)
+
+    def _command(self, run: str) -> tuple[list[str], Path]:
+        """(CLI arguments, where the written copy is expected) for the case's `run`."""
+        work, path = self.work, self.path
+        out = work / f"keluaran{path.suffix}"
+        if run == "symlink-in-place":  # a link to a copy: the link must stay a link
+            copy = work / f"asli{path.suffix}"
+            copy.write_bytes(path.read_bytes())
+            self.link = work / f"tautan{path.suffix}"
+            self.link.symlink_to(copy.name)
+            return ["validate", str(self.link), "--json", "--in-place"], copy
+        if run == "fifo":
+            pipe = work / f"pipa{path.suffix}"
+            os.mkfifo(pipe)
+            return ["validate", str(pipe), "--json", "-o", str(out)], out
+        out = {
+            "": out,
+            "folder-hilang": work / "tidak-ada" / out.name,
+            "folder-tak-bisa-ditulis": UNWRITABLE / f"xlplugin-{os.getpid()}{path.suffix}",
+            "nama-300-bita": work / ("n" * 295 + path.suffix),
+            "nama-245": work / ("n" * 240 + path.suffix),
+            "akhiran-xlsx": work / "keluaran.xlsx",
+            "keluaran-berupa-folder": work / f"folder{path.suffix}",
+        }[run]
+        if run == "keluaran-berupa-folder":
+            out.mkdir()
+        return ["validate", str(path), "--json", "-o", str(out)], out
 
     def _spawn(self) -> int:
         env = {**os.environ, "PYTHONPATH": str(ROOT)}
@@ -119,26 +168,45 @@ class Job:
                 os._exit(code if isinstance(code, int) else 1)
 
     def poll(self) -> int | None:
-        if self.mode == "subprocess":
-            return self._proc.poll()
+        self.sample_memory()
         pid, status = os.waitpid(self.pid, os.WNOHANG)
         if pid == 0:
             return None
-        return os.waitstatus_to_exitcode(status)
+        code = os.waitstatus_to_exitcode(status)
+        if self.mode == "subprocess":
+            self._proc.returncode = code  # reaped here: Popen must not wait for it again
+        return code
 
     def kill(self) -> None:
         try:
             os.killpg(self.pid, signal.SIGKILL)
         except ProcessLookupError:
             pass
-        if self.mode == "subprocess":
-            self._proc.wait()
-        else:
+        try:
             os.waitpid(self.pid, 0)
+        except ChildProcessError:
+            pass
+        if self.mode == "subprocess":
+            self._proc.returncode = -9
 
 
-def mode_for(index: int, case: Case) -> str:
-    if case.category in ALWAYS_SUBPROCESS or index % SUBPROCESS_EVERY == 0:
+def _status_kb(pid: int, field: str) -> int:
+    """A memory figure of /proc/<pid>/status in kB; 0 when the process is gone."""
+    try:
+        with open(f"/proc/{pid}/status", encoding="ascii", errors="replace") as fh:
+            for line in fh:
+                if line.startswith(field + ":"):
+                    return int(line.split()[1])
+    except (OSError, ValueError, IndexError):
+        pass
+    return 0
+
+
+def mode_for(index: int, case: Case, first_of_category: bool = False) -> str:
+    """Every `SUBPROCESS_EVERY`-th case, the first of each category and every case of the
+    hostile and memory categories go through the real command in a fresh interpreter."""
+    if case.category in ALWAYS_SUBPROCESS or index % SUBPROCESS_EVERY == 0 \
+            or first_of_category:
         return "subprocess"
     return "fork"
 
@@ -149,13 +217,17 @@ def run_corpus(items: list[tuple[Case, Path]], work: Path, *, workers: int = 2,
     (judging reads both workbooks, so it runs in a forked child of its own too)."""
     warm_imports()
     pending = list(enumerate(items))
+    firsts = {}
+    for i, (case, _path) in pending:
+        firsts.setdefault(case.category, i)
     running: list[Job] = []
     judging: dict[int, tuple[Job, float]] = {}  # judge pid -> (job, started)
     done: list[Outcome] = []
     while pending or running or judging:
         while pending and len(running) + len(judging) < workers:
             i, (case, path) = pending.pop(0)
-            running.append(Job(case, path, work / f"{i:03d}", mode_for(i, case)))
+            running.append(Job(case, path, work / f"{i:03d}",
+                               mode_for(i, case, firsts[case.category] == i)))
         time.sleep(0.005)
         for job in list(running):
             code = job.poll()
@@ -208,7 +280,8 @@ def _read_outcome(job: Job) -> Outcome:
 # ---------------------------------------------------------------- judging
 def judge(job: Job, code: int | None, seconds: float) -> Outcome:
     case = job.case
-    out = Outcome(case.id, case.category, job.mode, code, round(seconds, 2))
+    out = Outcome(case.id, case.category, job.mode, code, round(seconds, 2),
+                  peak_mb=round(job.peak_mb, 1))
     stdout = (job.work / "stdout").read_text(encoding="utf-8", errors="replace")
     stderr = (job.work / "stderr").read_text(encoding="utf-8", errors="replace")
     out.stderr_tail = stderr.strip()[-400:]
@@ -234,7 +307,14 @@ def judge(job: Job, code: int | None, seconds: float) -> Outcome:
         out.kind = "gagal"
         out.problems.append(f"kode keluar {code}")
     if case.expect == "refused" and code != 2:
-        out.problems.append("berkas berbahaya tidak ditolak (harus kode 2)")
+        out.problems.append("kasus yang harus ditolak tidak ditolak (harus kode 2)")
+    if out.peak_mb > MEMORY_LIMIT_MB:
+        out.problems.append(f"memori puncak {out.peak_mb:.0f} MB (batas {MEMORY_LIMIT_MB} MB)")
+    leftovers = [p.name for p in job.work.glob(".*.tmp")]
+    if leftovers:
+        out.problems.append(f"berkas sementara tertinggal: {leftovers[0]}")
+    if job.link is not None and not job.link.is_symlink():
+        out.problems.append("--in-place mengganti tautan simbolik dengan berkas")
     if out.problems:
         out.kind = "gagal"
     return out
@@ -246,7 +326,9 @@ def _judge_error(job: Job, stderr: str, out: Outcome) -> None:
         out.problems.append("kode 2 tanpa pesan")
     elif not INDONESIAN.search(text):
         out.problems.append(f"pesan bukan bahasa Indonesia: {text[:200]}")
-    if job.output.exists():
+    elif ENGLISH.search(text):
+        out.problems.append(f"pesan memuat teks pustaka berbahasa Inggris: {text[:200]}")
+    if _written(job.output):
         out.problems.append("kode 2 tetapi berkas keluaran tertulis")
 
 
@@ -261,7 +343,9 @@ def _judge_report(job: Job, stdout: str, stderr: str, out: Outcome) -> None:
     for line in stderr.splitlines():
         if line.strip().startswith(("[GALAT]", "[CATATAN]")) and "sheet" not in line.lower():
             out.problems.append(f"masalah baca tanpa nama sheet: {line.strip()[:200]}")
-    if not job.output.exists():
+        if line.strip().startswith(("[GALAT]", "[CATATAN]")) and ENGLISH.search(line):
+            out.problems.append(f"masalah baca memuat teks berbahasa Inggris: {line[:200]}")
+    if not _written(job.output):
         out.problems.append("salinan bertanda tidak tertulis")
         return
     problems = check_written(job.path, job.output, out)
@@ -311,8 +395,14 @@ def _formula_injection(zf: zipfile.ZipFile) -> list[str]:
     return [f"rumus dari teks pengguna di sheet Temuan: {bad[0][:120]}"] if bad else []
 
 
-def _status_columns() -> dict[str, int]:
-    return {t.sheet.casefold(): len(t.columns) + 1 for t in TABLES.values() if t.status}
+def status_column(rows: list[list]) -> tuple[int, int] | None:
+    """(header row, column), both 1-based, of the one 'Status Periksa' header among a
+    sheet's first rows; None when there is none or more than one. Only the cells below
+    it are the product's to write: the template's position may hold the user's data."""
+    hits = [(r, c) for r, line in enumerate(rows[:STATUS_SCAN_ROWS], start=1)
+            for c, value in enumerate(line, start=1)
+            if isinstance(value, str) and " ".join(value.split()).casefold() == STATUS_KEY]
+    return hits[0] if len(hits) == 1 else None
 
 
 def lost_cells(source: Path, written: Path) -> tuple[int, int, list[str]]:
@@ -327,7 +417,6 @@ def lost_cells(source: Path, written: Path) -> tuple[int, int, list[str]]:
         after = CalamineWorkbook.from_path(str(written))
     except Exception as exc:  # noqa: BLE001
         return 0, 0, [f"salinan tidak terbaca oleh calamine: {exc}"]
-    status = _status_columns()
     lost = checked = 0
     problems = []
     for name in before.sheet_names:
@@ -342,10 +431,10 @@ def lost_cells(source: Path, written: Path) -> tuple[int, int, list[str]]:
         except Exception:  # noqa: BLE001
             problems.append(f"sheet '{name}' hilang dari salinan")
             continue
-        skip = status.get(name.strip().casefold())
+        status = status_column(old)
         for r, line in enumerate(old):
             for c, value in enumerate(line):
-                if value in ("", None) or c + 1 == skip:
+                if value in ("", None) or (status and c + 1 == status[1] and r + 1 > status[0]):
                     continue
                 checked += 1
                 got = new[r][c] if r < len(new) and c < len(new[r]) else None
@@ -354,6 +443,15 @@ def lost_cells(source: Path, written: Path) -> tuple[int, int, list[str]]:
     before.close()
     after.close()
     return lost, checked, problems
+
+
+def _written(path: Path) -> bool:
+    """Whether a file (or anything inside a folder) is at `path`; a name the system
+    cannot even look up was never written."""
+    try:
+        return path.is_file() or (path.is_dir() and any(path.iterdir()))
+    except OSError:
+        return False
 
 
 def _digest(path: Path) -> str:

@@ -27,17 +27,23 @@ def markdown(outcomes: list[Outcome], seconds: float | None = None) -> str:
     for o in outcomes:
         by_cat[o.category].append(o)
     head = ("| Kategori | Kasus | Laporan sah (0/1) | Galat jelas (2) | Gagal | Traceback | "
-            "Hang | Sel hilang | Sel diperiksa | lewat CLI subprocess |")
-    lines = [head, "|" + "---|" * 10]
+            "Hang | Sel hilang | Sel diperiksa | lewat CLI subprocess | Memori puncak (MB) |")
+    lines = [head, "|" + "---|" * 11]
     for cat in sorted(by_cat):
         lines.append(_row(cat, by_cat[cat]))
     lines.append(_row("**Jumlah**", outcomes))
     lines.append("")
     lines.append(f"Batas waktu per kasus: {_timeout():.0f} s. Setiap kasus menjalankan "
-                 "`xlplugin validate BERKAS --json -o SALINAN`; laporan sah = JSON temuan "
-                 "terbaca, salinan terbuka, tiap sel masukan (di luar sheet Temuan dan kolom "
-                 "status) sama; galat jelas = kode 2 dengan pesan berbahasa Indonesia, tanpa "
-                 "traceback, tanpa berkas keluaran; berkas masukan tidak pernah berubah.")
+                 "`xlplugin validate BERKAS --json -o SALINAN` (kategori keluaran: folder "
+                 "hilang/tak bisa ditulis, nama terlalu panjang, akhiran salah, --in-place "
+                 "lewat tautan simbolik, pipa bernama sebagai masukan); laporan sah = JSON "
+                 "temuan terbaca, salinan terbuka, tiap sel masukan (di luar sheet Temuan dan "
+                 "sel di bawah judul 'Status Periksa') sama; Sel hilang = sel masukan yang "
+                 "hilang atau tertimpa; galat jelas = kode 2 dengan pesan berbahasa Indonesia, "
+                 "tanpa traceback, tanpa berkas keluaran; berkas masukan tidak pernah berubah; "
+                 f"memori puncak tiap proses di bawah {_memory_limit()} MB (VmHWM: proses CLI "
+                 "baru dihitung dari awal, anak hasil fork dihitung pertambahannya; kategori "
+                 "bom zip dan batas memori selalu lewat proses CLI baru).")
     if seconds is not None:
         lines.append(f"Waktu total (2 proses paralel): {seconds:.0f} s.")
     failed = [o for o in outcomes if not o.ok]
@@ -54,8 +60,14 @@ def _row(name: str, group: list[Outcome]) -> str:
     cells = [name, len(group), valid, clear, sum(1 for o in group if not o.ok),
              sum(o.traceback for o in group), sum(o.timed_out for o in group),
              sum(o.lost_cells for o in group), sum(o.checked_cells for o in group),
-             sum(o.mode == "subprocess" for o in group)]
+             sum(o.mode == "subprocess" for o in group),
+             f"{max((o.peak_mb for o in group), default=0):.0f}"]
     return "| " + " | ".join(str(c) for c in cells) + " |"
+
+
+def _memory_limit() -> int:
+    from runner import MEMORY_LIMIT_MB
+    return MEMORY_LIMIT_MB
 
 
 def _timeout() -> float:
@@ -75,7 +87,7 @@ def write(outcomes: list[Outcome], seconds: float | None = None) -> Path:
 def main() -> int:
     import tempfile
 
-    from corpus import build_corpus
+    from corpus import build_corpus_apart as build_corpus
     from runner import run_corpus
 
     t0 = time.perf_counter()

@@ -8,7 +8,8 @@ written to build/reliability.md. One test per category names its failing cases.
 from __future__ import annotations
 
 import pytest
-from corpus import CASES, ENCRYPTED, LIBREOFFICE, build_corpus
+from corpus import CASES, ENCRYPTED, LIBREOFFICE
+from corpus import build_corpus_apart as build_corpus
 from runner import run_corpus
 from table import write
 
@@ -56,3 +57,17 @@ def test_no_case_hangs_or_shows_a_traceback(corpus_run):
 def test_no_input_cell_is_lost_in_any_written_copy(corpus_run):
     assert sum(o.lost_cells for o in corpus_run) == 0
     assert sum(o.checked_cells for o in corpus_run) > 0
+
+
+def test_no_case_makes_the_process_larger_than_the_memory_limit(corpus_run):
+    from runner import MEMORY_LIMIT_MB
+
+    measured = [o.peak_mb for o in corpus_run if o.mode == "subprocess"]
+    # the high-water mark was read (a process may end between two 5 ms samples)
+    assert measured and sum(m > 0 for m in measured) >= 0.9 * len(measured)
+    assert max(o.peak_mb for o in corpus_run) < MEMORY_LIMIT_MB
+
+
+def test_the_issue_14_categories_are_in_the_corpus(corpus_run):
+    assert {"batas memori", "kolom disisipkan", "bagian opsional kosong", "bukan templat",
+            "keluaran"} <= {o.category for o in corpus_run}

@@ -35,7 +35,9 @@ def test_live_write_colours_cells_and_clear_restores_the_users_colour(book):
     findings = validate_workbook(adapter)
     target = next(f for f in findings if f.cell)
     sheet = fake.sheets[target.sheet]
+    sheet.api.Unprotect()  # as the user must, to colour a cell of a protected sheet
     sheet.range(target.cell).color = (0, 176, 80)  # the user's own colour
+    sheet.api.Protect(AllowFormattingColumns=True, AllowFormattingRows=True)
     write_findings(adapter, findings)
     assert sheet.range(target.cell).color == _rgb(LEVEL_COLOURS[target.level])
     temuan = fake.sheets[TEMUAN.name]
@@ -97,3 +99,24 @@ def test_sample_breaches_found_through_both_adapters_and_no_other_pelanggaran(bo
         assert {tuple(e) for e in EXPECTED_BREACHES} <= found
         hard = {(x.rule, x.cell) for x in findings if x.level == "PELANGGARAN"}
         assert hard == {(e.rule, e.cell) for e in EXPECTED_BREACHES if e.level == "PELANGGARAN"}
+
+
+def test_live_status_goes_under_its_header_not_into_a_column_inserted_at_its_place(book):
+    """A "Keterangan" column inserted where the template put the status column: the
+    live adapter writes where the reader found 'Status Periksa', the notes stay."""
+    from xlwings_fake import FakeCell
+
+    peserta = LAYOUT.tables["Peserta"]
+    status = len(peserta.columns) + 1
+    fake = FakeBook.from_file(book)
+    cells = fake.sheets[peserta.sheet].cells
+    for (r, c) in sorted((k for k in cells if k[1] >= status), key=lambda k: -k[1]):
+        cells[(r, c + 1)] = cells.pop((r, c))
+    rows = range(peserta.first_row, peserta.first_row + 120)
+    cells[(peserta.header_row, status)] = FakeCell("Keterangan")
+    for r in rows:
+        cells[(r, status)] = FakeCell(f"catatan {r}")
+    adapter = LiveAdapter(fake)
+    write_findings(adapter, validate_workbook(adapter))
+    sheet = fake.sheets[peserta.sheet]
+    assert [sheet.range((r, status)).value for r in rows] == [f"catatan {r}" for r in rows]

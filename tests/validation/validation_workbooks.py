@@ -44,6 +44,7 @@ def openpyxl_workbook(doc, path: Path) -> Path:
     import openpyxl
     from openpyxl.worksheet.formula import ArrayFormula
 
+    from xlplugin.io.headers import STATUS_HEADER
     from xlplugin.layout.udf import status_formula
     from xlplugin.template.sheets.temuan import build_temuan_sheet
 
@@ -66,7 +67,7 @@ def openpyxl_workbook(doc, path: Path) -> Path:
         for c in table.columns:
             ws[f"{c.letter}{table.header_row}"] = c.header
         if table.status:
-            ws.cell(table.header_row, len(table.columns) + 1, "Status Pemeriksaan")
+            ws.cell(table.header_row, len(table.columns) + 1, STATUS_HEADER)
             ref = f"{table.status_letter}{table.first_row}:{table.status_letter}{table.last_row}"
             ws[f"{table.status_letter}{table.first_row}"] = ArrayFormula(
                 ref, status_formula(layout, key))

@@ -17,8 +17,14 @@ from pathlib import Path
 
 from ..io.errors import WorkbookReadError
 from ..io.grid import Grid, clean_rows
-from ..io.limits import check_sheet_extent
-from ..io.package import Package, open_package, parse_xml, resolve_target
+from ..io.limits import (
+    PackageLimitError,
+    check_sheet_extent,
+    check_sheet_text,
+    shared_string_sizes,
+)
+from ..io.memory import memory_ceiling
+from ..io.package import WORKBOOK, Package, open_package, parse_xml, resolve_target
 from ..io.safe_write import write_atomic
 from ..io.sheet_patch import SheetPatch
 from ..io.sheet_xml import SheetXml, split_ref
@@ -46,10 +52,17 @@ class FileAdapter(WorkbookAdapter):
         self._sheets: dict[str, SheetPatch] = {}
         self._xml: dict[str, bytes] = {}  # sheet XML read for its grid, kept for the writer
         self._styles: Styles | None = None
+        self._sst: list[int] | None = None  # shared string sizes, for the read limits
+        self._print_areas: dict[str, str] = {}
 
     # ---------------------------------------------------------------- reading
     def sheet_names(self) -> list[str]:
         return list(self.package.sheets)
+
+    def listed_sheets(self) -> list[str]:
+        """Every sheet name workbook.xml lists, its part found or not (a damaged
+        template is told apart from another workbook by these)."""
+        return list(self.package.listed)
 
     def grid(self, sheet: str) -> Grid:
         grid = self._grids.get(sheet)
@@ -89,23 +102,56 @@ class FileAdapter(WorkbookAdapter):
             return None
 
     def _read_grid(self, sheet: str) -> Grid:
-        from python_calamine import CalamineError, CalamineWorkbook
+        from python_calamine import CalamineWorkbook
 
         data = self._xml.get(sheet) or self.package.read(self.package.sheets[sheet])
-        check_sheet_extent(data, sheet, self.path.name)  # calamine allocates A1..farthest cell
+        # what calamine will allocate, counted before it does: A1..farthest cell, and a
+        # copy of its shared string for every cell pointing at one
+        check_sheet_extent(data, sheet, self.path.name)
+        check_sheet_text(data, self._shared_sizes, sheet, self.path.name)
         if sheet not in self._sheets:  # the writer edits these bytes: not inflated twice
             self._xml[sheet] = data
+        if self._book is None:
+            self.package.check_unchanged()  # calamine opens the path once more
         try:
-            if self._book is None:
-                self._book = CalamineWorkbook.from_path(str(self.path))
-            rows = self._book.get_sheet_by_name(sheet).to_python(skip_empty_area=False)
-        except (CalamineError, ValueError, OSError) as exc:
+            with memory_ceiling():
+                if self._book is None:
+                    self._book = CalamineWorkbook.from_path(str(self.path))
+                rows = self._book.get_sheet_by_name(sheet).to_python(skip_empty_area=False)
+                rows = clean_rows(rows)
+        except MemoryError:
+            raise PackageLimitError(
+                f"Sheet '{sheet}' dalam berkas {self.path.name} memerlukan memori melebihi "
+                "batas saat dibaca; berkas terlalu besar untuk diperiksa. Simpan ulang dari "
+                "Excel tanpa isi/format di luar tabel.") from None
+        except (KeyboardInterrupt, SystemExit):
+            raise
+        except BaseException as exc:  # noqa: BLE001 - CalamineError, a Rust panic (pyo3's
+            # PanicException is a BaseException): all mean a damaged sheet
             raise WorkbookReadError(
-                f"Sheet '{sheet}' dalam berkas {self.path.name} tidak dapat dibaca: {exc}"
-            ) from None
-        rows = clean_rows(rows)
+                f"Sheet '{sheet}' dalam berkas {self.path.name} tidak dapat dibaca (isinya "
+                "rusak). Buka di Excel, simpan ulang sebagai .xlsm, lalu coba lagi.",
+                detail=f"{type(exc).__name__}: {exc}") from None
         self._overlay_errors(data, rows)
         return Grid(rows)
+
+    def _shared_sizes(self) -> list[int]:
+        """An upper bound of each shared string's length (read once per file)."""
+        if self._sst is None:
+            part = self._shared_part()
+            self._sst = shared_string_sizes(self.package.read(part)) if part else []
+        return self._sst
+
+    def _shared_part(self) -> str | None:
+        """The shared strings part, found as the reader finds it (the workbook's rels)."""
+        rels = "xl/_rels/workbook.xml.rels"
+        if self.package.has(rels):
+            for m in _REL.finditer(self.package.read(rels)):
+                rel = _tag_attrs(m[1])
+                if rel.get("Type", "").endswith("/sharedStrings"):
+                    target = resolve_target(WORKBOOK, rel.get("Target", ""))
+                    return target if self.package.has(target) else None
+        return "xl/sharedStrings.xml" if self.package.has("xl/sharedStrings.xml") else None
 
     @staticmethod
     def _overlay_errors(data: bytes, rows: list[list[object]]) -> None:
@@ -195,6 +241,8 @@ class FileAdapter(WorkbookAdapter):
                  if xml.changed}
         if self._styles is not None and self._styles.changed:
             parts[STYLES] = self._styles
+        if self._print_areas:
+            parts[WORKBOOK] = _PrintAreas(self, self._print_areas)
         replace = _Rendered(parts)
         drop = (CALC_CHAIN,) if any(xml.changed for xml in self._sheets.values()) else ()
         in_place = Path(target).resolve() == self.path.resolve()
@@ -206,12 +254,30 @@ class FileAdapter(WorkbookAdapter):
 
         return write_atomic(target, write, backup=backup)
 
+    def set_print_area(self, sheet: str, ref: str) -> None:
+        if sheet in self.package.sheets:
+            self._print_areas[sheet] = ref
+
     def close(self) -> None:
         self._xml.clear()
         if self._book is not None:
             self._book.close()
             self._book = None
         self.package.close()
+
+
+class _PrintAreas:
+    """workbook.xml with the print areas set, rendered when the zip writer reaches it."""
+
+    def __init__(self, adapter: FileAdapter, areas: dict[str, str]):
+        self._adapter, self._areas = adapter, areas
+
+    def to_bytes(self) -> bytes:
+        from .print_areas import with_print_areas
+
+        package = self._adapter.package
+        return with_print_areas(package.read(WORKBOOK), self._areas, WORKBOOK,
+                                package.path.name)
 
 
 class _Rendered(Mapping):

@@ -21,14 +21,14 @@ def run(args) -> int:
     from ..io.errors import WorkbookReadError
     from ..rekap.diff import compare
     from ..rekap.load import check_file
+    from .common import refuse
 
     checked = []
     for path in (args.old, args.new):
         try:
             checked.append(check_file(path))
         except WorkbookReadError as exc:
-            print(f"Berkas tidak dapat dibaca: {exc}", file=sys.stderr)
-            return 2
+            return refuse(exc, json_out=args.json, prefix="Berkas tidak dapat dibaca: ")
     old, new = checked
     result = compare(old.doc, new.doc, old.findings, new.findings)
     if args.json:

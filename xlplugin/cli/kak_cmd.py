@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 HELP = "Cetak KAK: satu dokumen Word per kegiatan, terisi dari juknis dan data kegiatan."
@@ -18,18 +17,25 @@ def add_arguments(parser) -> None:
 
 def run(args) -> int:
     from ..io.errors import WorkbookReadError
+    from ..io.safe_write import WriteError, os_reason
     from ..reports.kak import export_kak
+    from .common import output_dir_problem, refuse, say
 
     source = Path(args.file)
-    if not source.is_file():
-        print(f"Berkas {source} tidak ditemukan.", file=sys.stderr)
-        return 2
+    if not source.exists():  # a pipe or a folder: the reader says what it is instead
+        return say(f"Berkas {source} tidak ditemukan.")
     out = Path(args.output) if args.output else source.parent / "KAK"
+    problem = output_dir_problem(out)  # before any work: a refusal costs nothing
+    if problem:
+        return say(problem)
     try:
         files = export_kak(source, out, mask_nik=not args.tanpa_masking)
     except WorkbookReadError as exc:
-        print(f"Buku kerja tidak dapat dibaca: {exc}", file=sys.stderr)
-        return 2
+        return refuse(exc, prefix="Buku kerja tidak dapat dibaca: ")
+    except WriteError as exc:
+        return refuse(exc)
+    except OSError as exc:  # a write the safe path does not cover: still no traceback
+        return say(f"Dokumen KAK tidak dapat ditulis ke {out}: {os_reason(exc, out / '-')}.")
     if not files:
         print("Tidak ada kegiatan pada sheet KAK; tidak ada dokumen yang dibuat.")
         return 1

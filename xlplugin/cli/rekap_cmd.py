@@ -7,8 +7,6 @@ workbook, the output cannot be written).
 
 from __future__ import annotations
 
-import sys
-
 HELP = "Rekap semua buku kerja kab/kota dalam satu folder menjadi satu buku kerja."
 
 
@@ -32,34 +30,42 @@ def run(args) -> int:
     from ..rekap.collect import collect, find_workbooks
     from ..rekap.progress import ProgressBar
     from ..rekap.workbook import write_rekap
+    from .common import output_dir_problem, output_file_problem, refuse, say
 
     folder, target = Path(args.folder), Path(args.output)
     if not folder.is_dir():
-        print(f"Folder {folder} tidak ditemukan.", file=sys.stderr)
-        return 2
+        return say(f"Folder {folder} tidak ditemukan.")
     if args.proses is not None and args.proses < 1:
-        print("Jumlah proses (-j) paling sedikit 1.", file=sys.stderr)
-        return 2
+        return say("Jumlah proses (-j) paling sedikit 1.")
     if target.suffix.lower() != ".xlsx":
-        print("Berkas rekap harus berakhiran .xlsx.", file=sys.stderr)
-        return 2
+        return say("Berkas rekap harus berakhiran .xlsx.")
+    # the outputs are checked before hundreds of files are read
+    problem = output_file_problem(target, suffix=".xlsx") or (
+        output_dir_problem(Path(args.csv)) if args.csv else None)
+    if problem:
+        return say(problem)
     paths, skipped = find_workbooks(folder, exclude=(target,))
     if not paths:
-        print(f"Tidak ada berkas .xlsm/.xlsx di folder {folder}.", file=sys.stderr)
-        return 2
+        return say(f"Tidak ada berkas .xlsm/.xlsx di folder {folder}.")
     bar = ProgressBar(len(paths), enabled=not args.tanpa_progres)
     rekap = collect(folder, paths, workers=args.proses, progress=bar)
     bar.finish()
     try:
         backup = write_rekap(rekap, target)
     except WriteError as exc:
-        print(str(exc), file=sys.stderr)
-        return 2
+        return refuse(exc)
     _report(rekap, skipped, target, backup)
     if args.csv:
+        from ..io.safe_write import os_reason
         from ..rekap.frames import write_csv
 
-        written = write_csv(rekap, Path(args.csv))
+        try:
+            written = write_csv(rekap, Path(args.csv))
+        except WriteError as exc:
+            return refuse(exc)
+        except OSError as exc:
+            return say(f"Tabel CSV tidak dapat ditulis ke {args.csv}: "
+                       f"{os_reason(exc, Path(args.csv) / '-')}.")
         print(f"{len(written)} tabel CSV ditulis ke {args.csv}")
     return 1 if rekap.bermasalah or rekap.ganda else 0
 
@@ -67,8 +73,10 @@ def run(args) -> int:
 def _report(rekap, skipped, target, backup) -> None:
     from ..rekap.sheets import status_berkas
 
-    ok, failed = rekap.terbaca, rekap.gagal
-    print(f"{len(rekap.files)} berkas diproses: {len(ok)} terbaca, {len(failed)} tidak terbaca.")
+    ok, failed, foreign = rekap.terbaca, rekap.gagal, rekap.bukan_templat
+    print(f"{len(rekap.files)} berkas diproses: {len(ok)} terbaca, "
+          f"{len(failed) - len(foreign)} tidak terbaca"
+          + (f", {len(foreign)} bukan templat (tidak dihitung)." if foreign else "."))
     if skipped:
         print(f"{len(skipped)} salinan hasil pemeriksaan/cadangan dilewati "
               "(*.diperiksa.*, *.cadangan-*).")

@@ -32,14 +32,17 @@ def add_arguments(parser) -> None:
 
 def run(args) -> int:
     from ..io.errors import WorkbookReadError
+    from ..io.safe_write import WriteError, os_reason
     from ..reports.export import ReportError, export_report
-    from ..reports.pdf import ConversionError
+    from .common import output_dir_problem, refuse, say
 
     source = Path(args.file)
     out = Path(args.output) if args.output else source.parent / "laporan"
-    if not source.is_file():
-        print(f"Berkas {source} tidak ditemukan.", file=sys.stderr)
-        return 2
+    if not source.exists():  # a pipe or a folder: the reader says what it is instead
+        return say(f"Berkas {source} tidak ditemukan.")
+    problem = output_dir_problem(out)  # before any work: a refusal costs nothing
+    if problem:
+        return say(problem)
     try:
         if args.isi_lampiran:
             copy = fill_copy(source, args.jenis, args.salinan, mask_nik=not args.tanpa_masking)
@@ -49,19 +52,20 @@ def run(args) -> int:
         files = export_report(source, args.jenis, out, mask_nik=not args.tanpa_masking,
                               pdf=not args.tanpa_pdf)
     except WorkbookReadError as exc:
-        print(f"Buku kerja tidak dapat dibaca: {exc}", file=sys.stderr)
-        return 2
-    except ConversionError as exc:
-        _list(getattr(exc, "written", []))
-        print(f"PERINGATAN: {exc}", file=sys.stderr)
-        return 1
+        return refuse(exc, prefix="Buku kerja tidak dapat dibaca: ")
+    except WriteError as exc:
+        return refuse(exc)
+    except OSError as exc:  # a write the safe path does not cover: still no traceback
+        return say(f"Laporan tidak dapat ditulis ke {out}: {os_reason(exc, out / '-')}.")
     except ReportError as exc:
         print(str(exc), file=sys.stderr)
         return 1
     _list(files)
+    if files.pdf_note:  # which program made the PDFs, or which were not made and why
+        print(files.pdf_note, file=sys.stderr if files.pdf_missing else sys.stdout)
     if args.tanpa_masking:
         print("PERHATIAN: NIK ditulis lengkap; jangan kirim berkas ini lewat surel.")
-    return 0
+    return 1 if files.pdf_missing else 0
 
 
 def fill_copy(source: Path, jenis: str, target: str | None, *, mask_nik: bool) -> Path | None:
@@ -69,26 +73,34 @@ def fill_copy(source: Path, jenis: str, target: str | None, *, mask_nik: bool) -
     itself (None after printing why). The copy keeps the VBA project, ribbon and every
     part other than the Lampiran sheets byte for byte."""
     from ..adapters.file import FileAdapter
+    from ..io.package import WORKBOOK
     from ..io.safe_write import WriteError
     from ..reports.fill import fill_lampiran
+    from .common import output_file_problem, refuse, say, workbook_suffix
 
-    out = Path(target) if target else default_copy(source, jenis)
-    if out.resolve() == source.resolve():
-        print("Salinan berlampiran tidak boleh menimpa berkas masukan; pilih nama lain "
-              "dengan --salinan.", file=sys.stderr)
-        return None
     try:
         with FileAdapter(source) as adapter:
+            kind = workbook_suffix(adapter.package.content_type(WORKBOOK))
+            out = Path(target) if target else default_copy(source, jenis, kind)
+            if out.resolve() == source.resolve():
+                say("Salinan berlampiran tidak boleh menimpa berkas masukan; pilih nama lain "
+                    "dengan --salinan.")
+                return None
+            problem = output_file_problem(out, suffix=kind,
+                                          suffixes=() if kind else (".xlsm", ".xlsx"))
+            if problem:
+                say(problem)
+                return None
             fill_lampiran(adapter, jenis, mask_nik)
             adapter.save(out)
     except WriteError as exc:
-        print(str(exc), file=sys.stderr)
+        refuse(exc)
         return None
     return out
 
 
-def default_copy(source: Path, jenis: str) -> Path:
-    return source.with_name(f"{source.stem}.lampiran-{jenis}{source.suffix}")
+def default_copy(source: Path, jenis: str, suffix: str | None = None) -> Path:
+    return source.with_name(f"{source.stem}.lampiran-{jenis}{suffix or source.suffix}")
 
 
 def _list(files) -> None:

@@ -46,29 +46,43 @@ def _run(args) -> int:
 
     from ..adapters.file import FileAdapter
     from ..io.errors import WorkbookReadError
+    from ..io.package import WORKBOOK
+    from ..io.reader import require_template
     from ..io.safe_write import WriteError
+    from ..layout import load_layout
     from ..validation import read_problems, validate_workbook, write_findings
+    from .common import output_file_problem, refuse, say, workbook_suffix
 
     source = Path(args.file)
     try:
         with FileAdapter(source) as adapter:
-            findings = validate_workbook(adapter)
-            problems = read_problems(adapter)
+            # what the file is comes first: a foreign workbook is named as such whatever
+            # the output asked for (read_workbook asks the same question again)
+            require_template(adapter.sheet_names(), load_layout(), source.name,
+                             adapter.listed_sheets())
             target, backup = None, None
             if not args.no_write:
-                target = source if args.in_place else Path(args.output or default_output(source))
+                # the output is checked before any work: a refusal costs nothing
+                kind = workbook_suffix(adapter.package.content_type(WORKBOOK))
+                target = source if args.in_place else Path(
+                    args.output or default_output(source, kind))
                 if target.resolve() == source.resolve() and not args.in_place:
-                    print("Keluaran sama dengan berkas masukan; gunakan --in-place untuk "
-                          "menimpanya (cadangan dibuat).", file=sys.stderr)
-                    return 2
+                    return say("Keluaran sama dengan berkas masukan; gunakan --in-place untuk "
+                               "menimpanya (cadangan dibuat).")
+                problem = output_file_problem(target, suffix=None if args.in_place else kind,
+                                              suffixes=() if kind else SUFFIXES)
+                if problem:
+                    return say(problem)
+            findings = validate_workbook(adapter)
+            problems = read_problems(adapter)
+            if target is not None:
                 write_findings(adapter, findings)
                 backup = adapter.save(target, backup=args.in_place)
     except WorkbookReadError as exc:
-        print(f"Berkas tidak dapat dibaca: {exc}", file=sys.stderr)
-        return 2
+        return refuse(exc, json_out=args.json, prefix="Berkas tidak dapat dibaca: ")
     except WriteError as exc:
-        print(str(exc), file=sys.stderr)
-        return 2
+        return refuse(exc, json_out=args.json)
+    findings = with_read_findings(findings, problems)
     if args.json:
         import json
 
@@ -84,14 +98,30 @@ def _run(args) -> int:
     return 1 if blocking else 0
 
 
-def default_output(source) -> str:
-    return str(source.with_name(f"{source.stem}.diperiksa{source.suffix}"))
+SUFFIXES = (".xlsm", ".xlsx")
+READING = "7"  # the RULES.md section of the read rules (BACA-*), listed after the counts
+
+
+def default_output(source, suffix: str | None = None) -> str:
+    """<name>.diperiksa.<ext> beside the input; the extension the package needs when the
+    input's own does not match it (an .xlsx that is really macro-enabled)."""
+    return str(source.with_name(f"{source.stem}.diperiksa{suffix or source.suffix}"))
+
+
+def with_read_findings(findings, problems) -> list:
+    """The findings with the read problems as their BACA-* findings (engine.baca), so the
+    JSON, the counts and the exit code treat them like any other."""
+    from ..domain.finding import Finding
+    from ..engine.baca import read_finding
+
+    return sorted([read_finding(p) for p in problems] + list(findings), key=Finding.sort_key)
 
 
 def print_summary(findings, problems, out) -> None:
     from collections import Counter
 
     from ..domain.finding import Severity
+    from ..rulepack import load_pack
 
     levels = [s.value for s in Severity] + ["DISETUJUI", "DIJELASKAN"]
     by_level = Counter(f.level for f in findings)
@@ -112,10 +142,12 @@ def print_summary(findings, problems, out) -> None:
     print("-" * len(head), file=out)
     print(f"{'Jumlah':<16}" + "".join(f"{by_level[lvl]:>11}" for lvl in shown)
           + f"{len(findings):>8}", file=out)
-    if problems:
-        print(f"\nMasalah pembacaan buku kerja ({len(problems)}):", file=out)
-        for p in problems:
-            print(f"  [{p.level}] {p.message}", file=out)
+    rules = load_pack().rules
+    read = [f for f in findings if f.rule in rules and rules[f.rule].section == READING]
+    if read:  # counted above; listed because they say which sheet or column to restore
+        print(f"\nMasalah pembacaan buku kerja ({len(read)}):", file=out)
+        for f in read:
+            print(f"  [{f.rule} {f.level}] {f.message}", file=out)
     blocking = sum(1 for f in findings if f.is_blocking)
     verdict = ("Tidak ada temuan terbuka yang menghalangi." if not blocking else
                f"{blocking} temuan terbuka (PELANGGARAN/PERLU_*) harus diselesaikan.")

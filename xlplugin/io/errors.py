@@ -14,7 +14,19 @@ CATATAN = "CATATAN"  # read with an assumption the user should confirm
 
 
 class WorkbookReadError(Exception):
-    """The file cannot be read as a workbook at all; the message is for the user."""
+    """The file cannot be read as a workbook at all; the message is for the user.
+
+    The message is Indonesian only; what a library said (in English) goes to `detail`,
+    which `--json` shows and the plain output leaves out."""
+
+    def __init__(self, message: str, *, detail: str | None = None):
+        super().__init__(message)
+        self.detail = detail
+
+
+class NotTemplateError(WorkbookReadError):
+    """The file is a readable file of another kind (another workbook, another format):
+    every command refuses it the same way, the rekap lists it as not of the template."""
 
 
 @dataclass(frozen=True, slots=True)

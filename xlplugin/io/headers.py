@@ -15,6 +15,10 @@ from .errors import CATATAN, GALAT, ReadProblem
 from .grid import Grid
 
 SCAN_ROWS = 25  # how far below the expected header row a moved header is searched
+# The header of the status column the template puts right of a table (the builder takes
+# it from here; the reader must not import the builder and openpyxl). Statuses are
+# written only under this header.
+STATUS_HEADER = "Status Periksa"
 
 
 def norm(value: object) -> str:
@@ -29,9 +33,19 @@ class TableColumns:
     header_row: int
     columns: dict[str, int]  # field key -> 1-based column of the worksheet
     problems: list[ReadProblem] = field(default_factory=list)
+    # 1-based column of the status header on the header row; None when the table has
+    # no status column or it is not found with certainty (then no status is written)
+    status: int | None = None
 
 
 def locate_columns(grid: Grid, table: Table, sheet: str) -> TableColumns:
+    cols = _locate_inputs(grid, table, sheet)
+    if table.status:
+        cols.status = _locate_status(grid, table, sheet, cols)
+    return cols
+
+
+def _locate_inputs(grid: Grid, table: Table, sheet: str) -> TableColumns:
     expected = {norm(c.header): c.key for c in table.columns}
     row, score = _best_header_row(grid, table, expected)
     if score == 0:
@@ -53,7 +67,10 @@ def locate_columns(grid: Grid, table: Table, sheet: str) -> TableColumns:
         if c.key in found:
             continue
         text = grid.value(row, c.index)
-        if c.index not in claimed and norm(text) not in expected:
+        # the status header is never a renamed input column: a deleted last column
+        # brings it to that column's place, and reading it as input would be wrong
+        if c.index not in claimed and norm(text) not in expected \
+                and norm(text) != _STATUS:
             found[c.key] = c.index
             claimed.add(c.index)
             if text not in (None, ""):
@@ -75,6 +92,34 @@ def locate_columns(grid: Grid, table: Table, sheet: str) -> TableColumns:
             f"Urutan kolom sheet '{sheet}' berbeda dari template; dibaca menurut judulnya: "
             f"{names}."))
     return TableColumns(row, found, problems)
+
+
+_STATUS = norm(STATUS_HEADER)
+
+
+def _locate_status(grid: Grid, table: Table, sheet: str, cols: TableColumns) -> int | None:
+    """The status column: the one cell of the header row reading 'Status Periksa', right
+    of nothing the reader took as an input column. Anything else (no such header, two
+    of them) is uncertain: the template position may hold the user's own column (a
+    column inserted there, or typed over the header), so nothing is written."""
+    row = cols.header_row
+    hits = [col for col, text in enumerate(grid.row_values(row), start=1)
+            if norm(text) == _STATUS and col not in cols.columns.values()]
+    if len(hits) == 1:
+        return hits[0]
+    expected = column_letter(len(table.columns) + 1)
+    if hits:
+        where = ", ".join(f"{column_letter(c)}{row}" for c in hits)
+        reason = f"ada lebih dari satu kolom berjudul '{STATUS_HEADER}' ({where})"
+    else:
+        reason = (f"judul kolom '{STATUS_HEADER}' tidak ditemukan pada baris judul {row} "
+                  f"(seharusnya di sel {expected}{row})")
+    cols.problems.append(ReadProblem(
+        CATATAN, sheet, f"{expected}{row}",
+        f"Kolom status di sheet '{sheet}' tidak dapat dipastikan: {reason}; status baris "
+        "tidak ditulis agar isi kolom lain tidak tertimpa. Kembalikan judul "
+        f"'{STATUS_HEADER}' di kanan tabel untuk melihat status per baris."))
+    return None
 
 
 def _best_header_row(grid: Grid, table: Table, expected: dict[str, str]) -> tuple[int, int]:

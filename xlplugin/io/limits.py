@@ -11,12 +11,26 @@ then enforced again while a part is read, because a zip may lie about sizes):
 | `MAX_PART_BYTES`         | 64 MiB  | any one part once unpacked (VBA, images, ...)          |
 | `MAX_XML_PART_BYTES`     | 64 MiB  | one XML part once unpacked (largest sheet: ~1 MiB)     |
 | `MAX_TOTAL_BYTES`        | 256 MiB | all parts together once unpacked                       |
-| `MAX_RATIO`              | 100     | unpacked/packed size of a part above `RATIO_FLOOR`;    |
-|                          |         | real sheet XML packs 10-25x, zip bombs 1000x and more  |
+| `MAX_RATIO`              | 1000    | unpacked/packed size of a part above `RATIO_FLOOR`;    |
+|                          |         | real sheet XML packs 10-25x, a sheet of long repeated  |
+|                          |         | texts 100-200x (SheetJS large_strings: 121x); deflate  |
+|                          |         | cannot pass ~1030x, which runs of one byte reach       |
 | `RATIO_FLOOR`            | 1 MiB   | small parts may compress as well as they like          |
-| `MAX_SHEET_CELLS`        | 5 M     | rows x columns up to a sheet's farthest cell: readers  |
-|                          |         | allocate that rectangle (one cell at XFD1048576 makes  |
+| `MAX_SHEET_CELLS`        | 5 M     | rows x columns from A1 to a sheet's farthest cell, as  |
+|                          |         | the reader places cells (`r` is optional: a cell       |
+|                          |         | without it follows the previous one): the reader       |
+|                          |         | allocates that rectangle (one cell at XFD1048576 made  |
 |                          |         | python-calamine ask for 512 GB and abort the process)  |
+| `MAX_SHEET_TEXT`         | 64 MiB  | text the cells of one sheet copy from shared strings:  |
+|                          |         | each cell gets its own copy of the string it points at |
+| `MAX_XML_ELEMENTS`       | 2 M     | elements of one XML part parsed into a tree (about     |
+|                          |         | 150 bytes each in lxml): only Temuan and sheets not in |
+|                          |         | Excel's own shape are parsed so                        |
+
+The declared `<dimension>` of a sheet is not counted: python-calamine does not allocate
+by it (a sheet declaring A1:XFD1048576 reads in a few MB), and other writers declare
+whole-sheet dimensions for ordinary sheets. As a second line, `memory.memory_ceiling`
+caps the address space of the process while a part is parsed or a sheet is read.
 
 XML: OOXML parts never carry a DTD (ECMA-376 Part 2, Open Packaging Conventions), so
 any DOCTYPE is refused outright; entities are never expanded, nothing is fetched from
@@ -32,6 +46,7 @@ from __future__ import annotations
 import re
 import zipfile
 import zlib
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -43,9 +58,11 @@ MAX_PARTS = 2_000
 MAX_PART_BYTES = 64 * MiB
 MAX_XML_PART_BYTES = 64 * MiB
 MAX_TOTAL_BYTES = 256 * MiB
-MAX_RATIO = 100
+MAX_RATIO = 1000
 RATIO_FLOOR = 1 * MiB
 MAX_SHEET_CELLS = 5_000_000
+MAX_SHEET_TEXT = 64 * MiB
+MAX_XML_ELEMENTS = 2_000_000
 _CHUNK = 1 * MiB
 
 
@@ -67,6 +84,8 @@ class Limits:
     ratio: int = MAX_RATIO
     ratio_floor: int = RATIO_FLOOR
     sheet_cells: int = MAX_SHEET_CELLS
+    sheet_text: int = MAX_SHEET_TEXT
+    xml_elements: int = MAX_XML_ELEMENTS
 
 
 DEFAULT = Limits()
@@ -141,27 +160,69 @@ def read_part(zf: zipfile.ZipFile, info: zipfile.ZipInfo | str, name: str,
                         f"Berkas {name} ditolak: bagian {info.filename} lebih besar dari "
                         f"{_mb(cap)} setelah dibuka (ukuran di dalam zip tidak jujur).")
                 chunks.append(chunk)
-    except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError) as exc:
+    except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError,
+            NotImplementedError) as exc:
         raise WorkbookReadError(
-            f"Bagian {info.filename} dalam berkas {name} rusak dan tidak dapat dibuka: "
-            f"{exc}") from None
+            f"Bagian {info.filename} dalam berkas {name} rusak dan tidak dapat dibuka.",
+            detail=f"{type(exc).__name__}: {exc}") from None
     return b"".join(chunks)
 
 
 # ---------------------------------------------------------------- sheet extent
-_CELL_REF = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?c\b[^>]*?\sr=\"\$?([A-Za-z]{1,4})\$?([0-9]{1,8})\"")
+# Start tags of rows and cells, any namespace prefix, any attribute layout (`r` is
+# optional: a row without it follows the previous row, a cell the previous cell).
+_PLACED = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?(row|c)(?=[\s/>])([^>]*)>")
+_R_VALUE = re.compile(rb"""(?:^|\s)r\s*=\s*(?:"([^"]*)"|'([^']*)')""")
+_REF_PARTS = re.compile(rb"([A-Za-z]*)([0-9]+)")
 
 
 def sheet_extent(xml: bytes) -> tuple[int, int, str | None]:
-    """(last row, last column, a cell at the last row) over the cells a sheet holds."""
+    """(last row, last column, a cell at the last row) over every place a reader puts
+    a cell, `r` or not: a row without `r` is the previous row + 1, a cell without `r`
+    the previous cell of its row + 1 (ECMA-376 and python-calamine alike). Every cell
+    counts, empty or not: a reader may keep an empty one, and refusing a sheet that
+    spans the whole grid only for its formats costs nothing worth keeping."""
     last_row = last_col = 0
     far = None
-    for letters, digits in _CELL_REF.findall(xml):
-        row, col = int(digits), _column(letters)
-        if row > last_row:
-            last_row, far = row, (letters.decode().upper() + digits.decode())
+    row = col = 0
+    for tag, attrs in _PLACED.findall(xml):
+        ref = _attr_r(attrs)
+        if tag == b"row":
+            parsed = _ref(ref) if ref is not None else None
+            row = parsed[0] if parsed else row + 1
+            col = 0
+            if row > last_row:
+                last_row, far = row, f"A{row}"
+            continue
+        parsed = _ref(ref) if ref is not None else None
+        if parsed is not None and parsed[1]:
+            at_row, col = parsed
+        else:  # placed by the reader: this row, right of the previous cell
+            at_row, col = max(row, 1), col + 1
+        if at_row >= last_row:
+            last_row, far = at_row, _name(col, at_row)
         last_col = max(last_col, col)
     return last_row, last_col, far
+
+
+def _attr_r(attrs: bytes) -> bytes | None:
+    if b"r" not in attrs:
+        return None
+    m = _R_VALUE.search(attrs)
+    return None if m is None else (m[1] if m[1] is not None else m[2])
+
+
+def _ref(ref: bytes) -> tuple[int, int] | None:
+    """(row, column) of `A1` or of a row number; None when it is neither (the reader
+    then refuses the sheet itself)."""
+    m = _REF_PARTS.fullmatch(ref.strip().replace(b"$", b""))
+    return None if m is None else (int(m[2]), _column(m[1]))
+
+
+def _name(col: int, row: int) -> str:
+    from ..layout.model import column_letter
+
+    return f"{column_letter(col)}{row}" if 0 < col <= 16_384 else f"kolom {col} baris {row}"
 
 
 def check_sheet_extent(xml: bytes, sheet: str, name: str, limits: Limits = DEFAULT) -> None:
@@ -171,31 +232,102 @@ def check_sheet_extent(xml: bytes, sheet: str, name: str, limits: Limits = DEFAU
     (`to_python` builds the full rectangle from A1 to the farthest cell)."""
     if _within_small_extent(xml, limits):
         return
-    rows, cols, far = sheet_extent(xml)
+    rows, cols, far = _numbered_extent(xml) if _numbered(xml) else sheet_extent(xml)
     if rows * cols > limits.sheet_cells:
         from ..layout.model import column_letter
 
+        col = column_letter(cols) if cols <= 16_384 else str(cols)
         raise PackageLimitError(
             f"Sheet '{sheet}' dalam berkas {name} memuat sel sampai baris {rows} dan kolom "
-            f"{column_letter(cols)} (mis. sel {far}), jauh di luar tabel template; berkas "
+            f"{col} (mis. sel {far}), jauh di luar tabel template; berkas "
             "terlalu besar untuk diperiksa. Hapus isi/format sel yang jauh itu (Ctrl+End "
             "menunjukkannya) lalu simpan ulang.")
 
 
-# A cell reference with two or more column letters, or a row number of six digits or more.
-_WIDE_REF = re.compile(rb' r="\$?(?:[A-Za-z]{2}|[A-Za-z]\$?[0-9]{6})')
+# A cell that is not `<c r="A1"` with one column letter and at most five row digits:
+# one without `r`, with `r` not first, or further than Z99999 (led by the literal `<c`,
+# so the regex engine runs at memory speed).
+_NOT_SMALL_CELL = re.compile(rb'<c(?:[>/\t\r\n]| (?!r="[A-Z][0-9]{1,5}"))')
+# A cell or row whose first attribute is not its reference (or that has none), and a
+# cell or row with a namespace prefix: the reader places those itself.
+_UNNUMBERED_CELL = re.compile(rb'<c(?:[>/\t\r\n]| (?!r="))')
+_UNNUMBERED_ROW = re.compile(rb'<row(?:[>/\t\r\n]| (?!r="))')
+_PREFIXED = re.compile(rb":(?:c|row)[\s/>]")
+# Every cell's column letters and row digits, for sheets whose cells all carry `r`.
+_CELL_COLUMN = re.compile(rb'<c r="\$?([A-Za-z]{1,4})')
+_CELL_ROW = re.compile(rb'<c r="\$?[A-Za-z]{1,4}\$?([0-9]{1,9})"')
+
+
+def _numbered(xml: bytes) -> bool:
+    """Every row and cell carries `r` as its first attribute, none has a prefix (a tab
+    or a line break before `r` counts as not first: the exact path handles it)."""
+    return (_UNNUMBERED_CELL.search(xml) is None and _UNNUMBERED_ROW.search(xml) is None
+            and _PREFIXED.search(xml) is None)
 
 
 def _within_small_extent(xml: bytes, limits: Limits) -> bool:
-    """A cheap screen before `sheet_extent` (which visits every cell): when every cell
-    reference has one column letter and at most five row digits, the sheet spans at
-    most Z99999, under the limit. A literal search runs at memory speed; attributes
-    separated by a tab or a line break (legal XML, rare) take the exact path."""
+    """A cheap screen before `sheet_extent` (which visits every cell): when every row
+    and cell carries `r` first and every cell reference has one column letter and at
+    most five row digits, the sheet spans at most Z99999, under the limit. The
+    searches are led by literals and run at memory speed (about 3 ms per MB); anything
+    else (cells without `r`, prefixed elements, attributes split by a tab or a line
+    break) takes the exact path."""
     if limits.sheet_cells < 26 * 99_999:
         return False
-    if b'\tr="' in xml or b'\nr="' in xml or b'\rr="' in xml:
-        return False
-    return _WIDE_REF.search(xml) is None
+    return (_NOT_SMALL_CELL.search(xml) is None and _UNNUMBERED_ROW.search(xml) is None
+            and _PREFIXED.search(xml) is None)
+
+
+def _numbered_extent(xml: bytes) -> tuple[int, int, str | None]:
+    """`sheet_extent` of a sheet whose cells all carry `r`, in a few passes in C: the
+    distinct column letters are few, the largest row is one `max` over the numbers."""
+    rows = _CELL_ROW.findall(xml)
+    if not rows:
+        return 0, 0, None
+    last_row = max(map(int, rows))
+    last_col = max(map(_column, set(_CELL_COLUMN.findall(xml))))
+    far = re.search(rb'<c r="\$?([A-Za-z]{1,4})\$?0*' + str(last_row).encode() + rb'"', xml)
+    return last_row, last_col, (far[1].decode().upper() if far else "A") + str(last_row)
+
+
+# ---------------------------------------------------------------- shared strings
+_SI = re.compile(rb"<(?:[\w.-]+:)?si\b(?:[^>]*/>|.*?</(?:[\w.-]+:)?si>)", re.DOTALL)
+_SHARED_CELL = re.compile(rb"""<(?:[\w.-]+:)?c\s[^>]*?\bt\s*=\s*["']s["'][^>]*>\s*"""
+                          rb"<(?:[\w.-]+:)?v>\s*([0-9]{1,12})\s*<")
+
+
+def shared_string_sizes(sst: bytes) -> list[int]:
+    """An upper bound of each shared string's length: its element's bytes (markup and
+    escapes only make the bound larger)."""
+    return [m.end() - m.start() for m in _SI.finditer(sst)]
+
+
+def check_sheet_text(xml: bytes, sizes: list[int] | Callable[[], list[int]], sheet: str,
+                     name: str, limits: Limits = DEFAULT) -> None:
+    """Refuse a sheet whose cells would copy shared strings into memory past the limit.
+
+    A reader gives every cell its own copy of the shared string it points at: one
+    string of a megabyte behind a million cells is a terabyte, from a file of a few
+    megabytes. Counted before the sheet is read: first as (cells pointing at a shared
+    string) x (longest string), then, when that is too much, cell by cell. `sizes`
+    (`shared_string_sizes`) may be a function, called when needed (once per file by
+    the file adapter, which caches it)."""
+    sizes = sizes() if callable(sizes) else sizes
+    if not sizes:  # no shared strings (the template writes inline ones): nothing to copy
+        return
+    cells = xml.count(b'"s"') + xml.count(b"'s'")  # t="s" and any other "s": a bound
+    if cells * max(sizes) <= limits.sheet_text:
+        return
+    indexes = list(map(int, _SHARED_CELL.findall(xml)))
+    known = len(sizes)
+    total = sum(sizes[i] for i in indexes if i < known)
+    total += (cells - len(indexes)) * max(sizes)  # cells written some other way: the worst
+    if total > limits.sheet_text:
+        raise PackageLimitError(
+            f"Sheet '{sheet}' dalam berkas {name} ditolak: sel-selnya menunjuk teks "
+            f"bersama sepanjang {_mb(total)} bila dibaca (batas {_mb(limits.sheet_text)}); "
+            "kemungkinan berkas dibuat untuk menghabiskan memori. Simpan ulang dari Excel "
+            "tanpa teks sepanjang itu.")
 
 
 def _column(letters: bytes) -> int:
@@ -224,12 +356,25 @@ def safe_fromstring(data: bytes, part: str = "XML", name: str = "berkas",
             f"Berkas {name} ditolak: bagian {part} lebih besar dari "
             f"{_mb(limits.xml_part_bytes)}.")
     _refuse_doctype_prefix(data, part, name)
+    elements = data.count(b"<") - data.count(b"</")  # start tags, comments: a bound
+    if elements > limits.xml_elements:
+        raise PackageLimitError(
+            f"Berkas {name} ditolak: bagian {part} memuat sekitar {elements:,} unsur XML "
+            f"(batas {limits.xml_elements:,}); terlalu besar untuk diubah. Simpan ulang "
+            "berkas dari Excel.".replace(",", "."))
+    from .memory import memory_ceiling
+
     try:
-        root = etree.fromstring(data, xml_parser())
+        with memory_ceiling():
+            root = etree.fromstring(data, xml_parser())
     except etree.XMLSyntaxError as exc:
         raise WorkbookReadError(
-            f"Bagian {part} dalam berkas {name} bukan XML yang sah (berkas rusak): {exc}"
-        ) from None
+            f"Bagian {part} dalam berkas {name} bukan XML yang sah (berkas rusak).",
+            detail=str(exc)) from None
+    except MemoryError:
+        raise PackageLimitError(
+            f"Berkas {name} ditolak: bagian {part} memerlukan memori melebihi batas saat "
+            "dibaca. Simpan ulang berkas dari Excel.") from None
     docinfo = root.getroottree().docinfo
     if docinfo.doctype or docinfo.internalDTD is not None or docinfo.externalDTD is not None:
         raise _dtd_error(part, name)
@@ -249,8 +394,8 @@ def safe_etree_fromstring(data: bytes, part: str = "XML", name: str = "berkas"):
         raise _dtd_error(part, name) from None
     except ParseError as exc:
         raise WorkbookReadError(
-            f"Bagian {part} dalam berkas {name} bukan XML yang sah (berkas rusak): {exc}"
-        ) from None
+            f"Bagian {part} dalam berkas {name} bukan XML yang sah (berkas rusak).",
+            detail=str(exc)) from None
 
 
 def _refuse_doctype_prefix(data: bytes, part: str, name: str) -> None:

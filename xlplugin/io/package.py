@@ -6,13 +6,16 @@ The limits against zip bombs and oversized files, and the XXE-safe parser, live 
 
 from __future__ import annotations
 
+import os
 import posixpath
+import stat
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import BinaryIO
 
 from . import limits
-from .errors import WorkbookReadError
+from .errors import NotTemplateError, WorkbookReadError
 
 OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
@@ -20,6 +23,8 @@ NS_MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 NS_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 NS_PKG_REL = "http://schemas.openxmlformats.org/package/2006/relationships"
 WORKBOOK = "xl/workbook.xml"
+CONTENT_TYPES = "[Content_Types].xml"
+NS_STRICT = "http://purl.oclc.org/ooxml/spreadsheetml/main"
 
 
 def parse_xml(data: bytes, part: str = "XML", name: str = "berkas"):
@@ -31,7 +36,10 @@ class Package:
     path: Path
     infos: dict[str, zipfile.ZipInfo]
     sheets: dict[str, str] = field(default_factory=dict)  # sheet name -> part path
+    listed: list[str] = field(default_factory=list)  # every name workbook.xml lists
     _zip: zipfile.ZipFile | None = None
+    _fh: BinaryIO | None = None  # the one open handle every read goes through
+    _identity: tuple | None = None  # (device, inode, size, mtime) when opened
 
     def read(self, name: str) -> bytes:
         info = self.infos.get(name)
@@ -42,66 +50,190 @@ class Package:
     def has(self, name: str) -> bool:
         return name in self.infos
 
+    def content_type(self, name: str) -> str | None:
+        """The content type `[Content_Types].xml` gives part `name` (override, else by
+        extension); None when the part list cannot say."""
+        if not self.has(CONTENT_TYPES):
+            return None
+        try:
+            root = parse_xml(self.read(CONTENT_TYPES), CONTENT_TYPES, self.path.name)
+        except WorkbookReadError:
+            return None
+        by_ext = {}
+        for el in root:
+            tag = el.tag.rpartition("}")[2] if isinstance(el.tag, str) else ""
+            if tag == "Override" and (el.get("PartName") or "").lstrip("/") == name:
+                return el.get("ContentType")
+            if tag == "Default":
+                by_ext[(el.get("Extension") or "").lower()] = el.get("ContentType")
+        return by_ext.get(posixpath.splitext(name)[1][1:].lower())
+
+    def check_unchanged(self) -> None:
+        """Refuse to go on when the file at `path` is no longer the one opened: a second
+        reader (python-calamine opens the path itself) would read another file."""
+        try:
+            now = _identity(os.stat(self.path))
+        except OSError:
+            now = None
+        if self._identity is not None and now != self._identity:
+            raise WorkbookReadError(
+                f"Berkas {self.path.name} berubah atau diganti saat sedang dibaca (mungkin "
+                "masih disimpan oleh program lain). Tunggu sampai selesai disimpan, lalu "
+                "jalankan lagi.")
+
     def close(self) -> None:
         if self._zip is not None:
             self._zip.close()
             self._zip = None
+        if self._fh is not None:
+            self._fh.close()
+            self._fh = None
 
 
 def open_package(path: Path | str) -> Package:
     path = Path(path)
-    _check_signature(path)
-    limits.check_file_size(path)
+    fh = _open_regular(path)
     try:
-        zf = zipfile.ZipFile(path)
-    except (zipfile.BadZipFile, OSError) as exc:
+        return _open_zip(path, fh)
+    except BaseException:
+        fh.close()
+        raise
+
+
+def _open_zip(path: Path, fh: BinaryIO) -> Package:
+    identity = _identity(os.fstat(fh.fileno()))
+    if identity[2] > limits.MAX_FILE_BYTES:
+        limits.check_file_size(path)
+    head = fh.read(8)
+    fh.seek(0)
+    _check_signature(path, fh, head)
+    try:
+        zf = zipfile.ZipFile(fh)
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
         raise WorkbookReadError(
-            f"Berkas {path.name} rusak atau bukan buku kerja Excel (.xlsx/.xlsm): {exc}") from None
+            f"Berkas {path.name} rusak (arsip zip-nya tidak utuh) atau bukan buku kerja "
+            "Excel (.xlsx/.xlsm). Minta pengirim menyimpan ulang dan mengirimkannya lagi.",
+            detail=f"{type(exc).__name__}: {exc}") from None
     try:
         limits.check_package(zf, path.name)
-    except WorkbookReadError:
-        zf.close()
-        raise
-    infos = {i.filename: i for i in zf.infolist()}
-    if WORKBOOK not in infos:
-        zf.close()
-        raise WorkbookReadError(
-            f"Berkas {path.name} tidak memuat bagian {WORKBOOK}; berkas rusak atau bukan "
-            "buku kerja Excel.")
-    pkg = Package(path, infos, _zip=zf)
-    try:
+        infos = {i.filename: i for i in zf.infolist()}
+        if WORKBOOK not in infos:
+            raise _not_a_workbook(path, infos, zf)
+        pkg = Package(path, infos, _zip=zf, _fh=fh, _identity=identity)
         pkg.sheets = _sheet_parts(pkg)
     except WorkbookReadError:
-        pkg.close()
+        zf.close()
         raise
     except Exception as exc:  # noqa: BLE001 - any malformed XML/rels means a damaged file
-        pkg.close()
+        zf.close()
         raise WorkbookReadError(
-            f"Daftar sheet dalam berkas {path.name} tidak dapat dibaca (berkas rusak): {exc}"
-        ) from None
+            f"Daftar sheet dalam berkas {path.name} tidak dapat dibaca (berkas rusak). Buka "
+            "di Excel, simpan ulang sebagai .xlsm, lalu coba lagi.",
+            detail=f"{type(exc).__name__}: {exc}") from None
     return pkg
 
 
-def _check_signature(path: Path) -> None:
+def _identity(st: os.stat_result) -> tuple:
+    return st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns
+
+
+def _open_regular(path: Path) -> BinaryIO:
+    """The file opened for reading, refused unless it is a regular file: opening a named
+    pipe waits for a writer for ever, a device never ends."""
     try:
-        with path.open("rb") as fh:
-            head = fh.read(8)
+        st = os.stat(path)
     except FileNotFoundError:
         raise WorkbookReadError(f"Berkas {path} tidak ditemukan.") from None
     except OSError as exc:
-        raise WorkbookReadError(f"Berkas {path} tidak dapat dibuka: {exc.strerror}.") from None
-    if head == OLE_SIGNATURE:
         raise WorkbookReadError(
-            f"Berkas {path.name} terkunci dengan kata sandi (terenkripsi) atau berformat .xls "
-            "lama. Buka di Excel, hapus kata sandi pembukaan, lalu simpan sebagai .xlsm/.xlsx.")
+            f"Berkas {path} tidak dapat dibuka ({_os_reason(exc)}).",
+            detail=f"{type(exc).__name__}: {exc}") from None
+    if stat.S_ISDIR(st.st_mode):
+        raise WorkbookReadError(f"{path} adalah folder, bukan berkas buku kerja.")
+    if not stat.S_ISREG(st.st_mode):
+        raise WorkbookReadError(
+            f"{path} bukan berkas biasa (misalnya pipa bernama atau perangkat); simpan buku "
+            "kerja sebagai berkas .xlsm lalu periksa berkas itu.")
+    try:
+        return path.open("rb")
+    except OSError as exc:
+        raise WorkbookReadError(
+            f"Berkas {path} tidak dapat dibuka ({_os_reason(exc)}).",
+            detail=f"{type(exc).__name__}: {exc}") from None
+
+
+def _os_reason(exc: OSError) -> str:
+    """Why the system refused, in Indonesian."""
+    import errno
+
+    return {errno.EACCES: "tidak ada izin membaca", errno.EPERM: "tidak ada izin membaca",
+            errno.ENOENT: "tidak ditemukan", errno.EISDIR: "berupa folder",
+            errno.ENAMETOOLONG: "nama terlalu panjang", errno.ELOOP: "tautan berputar",
+            errno.EIO: "galat baca perangkat"}.get(exc.errno, "galat sistem berkas")
+
+
+def _check_signature(path: Path, fh: BinaryIO, head: bytes) -> None:
+    if head == OLE_SIGNATURE:
+        raise _ole_error(path, fh)
     if not head.startswith(b"PK"):
         raise WorkbookReadError(
             f"Berkas {path.name} bukan buku kerja Excel (.xlsx/.xlsm): isinya bukan arsip zip.")
 
 
+def _ole_error(path: Path, fh: BinaryIO) -> WorkbookReadError:
+    """An OLE compound file: an encrypted OOXML workbook or an old .xls, told apart by
+    the stream names in its directory (UTF-16)."""
+    data = fh.read(limits.MAX_FILE_BYTES)
+    fh.seek(0)
+    if "EncryptionInfo".encode("utf-16-le") in data or \
+            "EncryptedPackage".encode("utf-16-le") in data:
+        return WorkbookReadError(  # may well be the template, locked: not "another file"
+            f"Berkas {path.name} terkunci dengan kata sandi (terenkripsi). Buka di Excel, "
+            "hapus kata sandi pembukaan (File > Info > Protect Workbook), lalu simpan lagi "
+            "sebagai .xlsm.")
+    if "Workbook".encode("utf-16-le") in data or "Book".encode("utf-16-le") in data:
+        return NotTemplateError(
+            f"Berkas {path.name} berformat Excel 97-2003 (.xls), bukan templat .xlsm. Buka "
+            "di Excel, lalu simpan sebagai 'Excel Macro-Enabled Workbook (*.xlsm)'; lebih "
+            "baik lagi, salin isinya ke templat resmi.")
+    return WorkbookReadError(
+        f"Berkas {path.name} terkunci dengan kata sandi (terenkripsi) atau berformat .xls "
+        "lama. Buka di Excel, hapus kata sandi pembukaan, lalu simpan sebagai .xlsm.")
+
+
+def _not_a_workbook(path: Path, infos: dict, zf: zipfile.ZipFile) -> WorkbookReadError:
+    """Why a zip without xl/workbook.xml is not a workbook, naming what it is instead."""
+    save_as = "Buka di Excel, lalu simpan sebagai 'Excel Macro-Enabled Workbook (*.xlsm)'."
+    if "xl/workbook.bin" in infos:
+        return NotTemplateError(
+            f"Berkas {path.name} berformat Excel Binary Workbook (.xlsb), bukan .xlsm. "
+            + save_as)
+    if "mimetype" in infos:
+        kind = limits.read_part(zf, infos["mimetype"], path.name)[:100]
+        if b"opendocument.spreadsheet" in kind:
+            return NotTemplateError(
+                f"Berkas {path.name} berformat OpenDocument Spreadsheet (.ods, mis. dari "
+                "LibreOffice), bukan .xlsm. Buka di Excel atau LibreOffice, lalu simpan "
+                "sebagai 'Excel 2007-365 (.xlsx)' atau .xlsm.")
+        return NotTemplateError(
+            f"Berkas {path.name} adalah dokumen OpenDocument, bukan buku kerja Excel.")
+    for part, what in (("word/document.xml", "dokumen Word (.docx)"),
+                       ("ppt/presentation.xml", "presentasi PowerPoint (.pptx)")):
+        if part in infos:
+            return NotTemplateError(f"Berkas {path.name} adalah {what}, bukan buku kerja Excel.")
+    return WorkbookReadError(
+        f"Berkas {path.name} tidak memuat bagian {WORKBOOK}; berkas rusak atau bukan "
+        "buku kerja Excel.")
+
+
 def _sheet_parts(pkg: Package) -> dict[str, str]:
     """Sheet name -> zip path of its worksheet XML, from workbook.xml and its rels."""
     wb = parse_xml(pkg.read(WORKBOOK), WORKBOOK, pkg.path.name)
+    if isinstance(wb.tag, str) and wb.tag.startswith(f"{{{NS_STRICT}}}"):
+        raise NotTemplateError(
+            f"Berkas {pkg.path.name} disimpan sebagai 'Strict Open XML Spreadsheet', format "
+            "yang tidak dibaca alat ini. Buka di Excel, lalu simpan sebagai 'Excel "
+            "Macro-Enabled Workbook (*.xlsm)'.")
     rels_name = "xl/_rels/workbook.xml.rels"
     rels = (parse_xml(pkg.read(rels_name), rels_name, pkg.path.name)
             if pkg.has(rels_name) else None)
@@ -110,9 +242,11 @@ def _sheet_parts(pkg: Package) -> dict[str, str]:
         for rel in rels.iter(f"{{{NS_PKG_REL}}}Relationship"):
             targets[rel.get("Id")] = resolve_target("xl/workbook.xml", rel.get("Target"))
     out = {}
+    pkg.listed = [sheet.get("name") for sheet in wb.iter(f"{{{NS_MAIN}}}sheet")
+                  if sheet.get("name") is not None]
     for sheet in wb.iter(f"{{{NS_MAIN}}}sheet"):
         part = targets.get(sheet.get(f"{{{NS_REL}}}id"))
-        if part and pkg.has(part):
+        if part and pkg.has(part) and sheet.get("name") is not None:
             out[sheet.get("name")] = part
     return out
 

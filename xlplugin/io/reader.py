@@ -18,7 +18,7 @@ from ..domain.records import Dokumen
 from ..layout import load_layout
 from ..layout.binding import RawRow, bind_dokumen
 from ..layout.model import Layout, Table, column_index, column_letter
-from .errors import CATATAN, GALAT, ReadProblem
+from .errors import CATATAN, GALAT, NotTemplateError, ReadProblem, WorkbookReadError
 from .fingerprint import Part, compute, profil_part, table_part
 from .grid import Grid
 from .headers import TableColumns, locate_columns, norm
@@ -63,9 +63,14 @@ class WorkbookRead:
 
 
 def read_workbook(source: GridSource, layout: Layout | None = None) -> WorkbookRead:
+    """Raises `NotTemplateError` for a workbook that is not of the template (see
+    `require_template`): validate, report, KAK, diff and rekap all read through here."""
     layout = layout or load_layout()
     problems: list[ReadProblem] = []
-    sheets = resolve_sheets(source.sheet_names(), _input_sheets(layout), problems)
+    present = source.sheet_names()
+    listed = getattr(source, "listed_sheets", None)
+    require_template(present, layout, _source_name(source), listed() if listed else None)
+    sheets = resolve_sheets(present, _input_sheets(layout), problems)
     profil, profil_rows, profil_print = _read_profil(source, layout, sheets, problems)
     tables, columns, last_rows = {}, {}, {}
     prints = [(profil_part(layout), profil_print)]
@@ -99,6 +104,44 @@ def load_dokumen(path: Path | str) -> tuple[Dokumen, list[ReadProblem]]:
     with FileAdapter(path) as adapter:
         read = read_workbook(adapter)
     return read.doc, read.problems
+
+
+def template_sheets_present(present: list[str], layout: Layout) -> list[str]:
+    """The template's input sheets this workbook has (names compared as the reader
+    compares them: case and spaces aside)."""
+    have = {norm(name) for name in present}
+    return [name for name in _input_sheets(layout) if norm(name) in have]
+
+
+def require_template(present: list[str], layout: Layout, name: str,
+                     listed: list[str] | None = None) -> None:
+    """Refuse a workbook that is not of the template: fewer than half of the template's
+    input sheets. A user may delete or rename a sheet or two (each is reported and read
+    as empty); a workbook without most of them is another workbook, and its totals,
+    findings and statuses would be made up. `listed`: every sheet name the workbook
+    lists, readable or not; a template whose listed sheets cannot be reached is a
+    damaged template, not another workbook."""
+    wanted = _input_sheets(layout)
+    found = template_sheets_present(present, layout)
+    if 2 * len(found) >= len(wanted):
+        return
+    if listed and 2 * len(template_sheets_present(listed, layout)) >= len(wanted):
+        raise WorkbookReadError(
+            f"Berkas {name} rusak: sheet templat tercantum dalam daftar sheet, tetapi isinya "
+            "tidak dapat ditemukan di dalam berkas. Buka di Excel, simpan ulang sebagai "
+            ".xlsm, lalu coba lagi.")
+    listed = ", ".join(wanted[:5]) + ", ..."
+    have = (f"hanya {len(found)} dari {len(wanted)} sheet templat ada "
+            f"({', '.join(found)})" if found else
+            f"tidak ada satu pun sheet templat ({listed})")
+    raise NotTemplateError(
+        f"Berkas {name} bukan buku kerja templat RAB/KAK DAK Nonfisik: {have}. Isi data pada "
+        "templat resmi (RAB_KAK_DAK_Nonfisik_IKM_2023.xlsm), lalu jalankan lagi.")
+
+
+def _source_name(source: GridSource) -> str:
+    path = getattr(source, "path", None)
+    return Path(path).name if path is not None else "ini"
 
 
 def resolve_sheets(present: list[str], wanted: list[str],

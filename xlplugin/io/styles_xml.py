@@ -27,9 +27,35 @@ TOP = '<alignment vertical="top"/>'
 HEADER_FILL = "1F4E78"
 
 
+# The children of <styleSheet> in the order the schema requires (Excel refuses others).
+ORDER = ("numFmts", "fonts", "fills", "borders", "cellStyleXfs", "cellXfs", "cellStyles",
+         "dxfs", "tableStyles", "colors", "extLst")
+# What Excel itself assumes when a list is empty or absent: index 0 of each exists,
+# and fills 0 and 1 are the reserved "none" and "gray125".
+DEFAULTS = {
+    "fonts": ['<font><sz val="11"/><name val="Calibri"/></font>'],
+    "fills": ['<fill><patternFill patternType="none"/></fill>',
+              '<fill><patternFill patternType="gray125"/></fill>'],
+    "borders": ["<border><left/><right/><top/><bottom/><diagonal/></border>"],
+    "cellStyleXfs": ['<xf numFmtId="0" fontId="0" fillId="0" borderId="0"/>'],
+    "cellXfs": ['<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>'],
+}
+EMPTY = f'<styleSheet xmlns="{NS_MAIN}"/>'.encode()
+
+
 class Styles:
-    def __init__(self, data: bytes):
-        self.root = parse_xml(data)
+    def __init__(self, data: bytes | None, part: str = "xl/styles.xml", name: str = "berkas"):
+        """`data` None: the workbook has no styles part (one is made, as Excel would)."""
+        self.root = parse_xml(data, part, name) if data else parse_xml(EMPTY)
+        if self.root.tag != N + "styleSheet":  # not SpreadsheetML: nothing Excel would use
+            self.root = parse_xml(EMPTY)
+        # An empty or missing list is filled with Excel's defaults: a cell without a
+        # style is format 0, so a format added to an empty list must not become it.
+        for tag in ("fonts", "fills", "borders", "cellStyleXfs", "cellXfs"):
+            node = self._list(tag)
+            if len(node) == 0:
+                for xml in DEFAULTS[tag]:
+                    node.append(etree.fromstring(_qualify(xml)))
         self.fonts = self._list("fonts")
         self.fills = self._list("fills")
         self.xfs = self._list("cellXfs")
@@ -50,12 +76,20 @@ class Styles:
     def _list(self, tag: str):
         node = self.root.find(N + tag)
         if node is None:  # a minimal styles.xml may lack fonts/fills: create in schema order
-            node = etree.SubElement(self.root, N + tag)
+            node = etree.Element(N + tag)
+            later = {N + t for t in ORDER[ORDER.index(tag) + 1:]}
+            following = next((child for child in self.root if child.tag in later), None)
+            if following is None:
+                self.root.append(node)
+            else:
+                following.addprevious(node)
         return node
 
     def to_bytes(self) -> bytes:
-        for node in (self.fonts, self.fills, self.xfs):
-            node.set("count", str(len(node)))
+        for tag in ("fonts", "fills", "borders", "cellStyleXfs", "cellXfs"):
+            node = self.root.find(N + tag)
+            if node is not None:
+                node.set("count", str(len(node)))
         return etree.tostring(self.root, xml_declaration=True, encoding="UTF-8",
                               standalone=True)
 
@@ -65,7 +99,7 @@ class Styles:
 
     def fill_rgb(self, index: int) -> str:
         """The solid fill colour (RRGGBB) of a cell format, '' when it has none."""
-        fill_id = int(self.xf(index).get("fillId", "0"))
+        fill_id = _index(self.xf(index).get("fillId"))
         if fill_id >= len(self.fills):
             return ""
         pattern = self.fills[fill_id].find(N + "patternFill")
@@ -138,6 +172,11 @@ class Styles:
 
     def _add_xf(self, xf) -> int:
         return self._add(self.xfs, xf)
+
+
+def _index(text: str | None) -> int:
+    """A list index as written in an attribute; anything but a count means the first."""
+    return int(text) if text and text.isdigit() else 0
 
 
 def _qualify(xml: str) -> str:

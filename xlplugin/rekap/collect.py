@@ -22,6 +22,9 @@ from .progress import ProgressBar
 from .summary import RingkasanFile, ringkas
 
 SUFFIXES = {".xlsx", ".xlsm"}
+# Spreadsheets in other formats: never read, but listed (as not of the template, saying
+# what they are) so that the reviewer asks for them again rather than missing them.
+OTHER_FORMATS = {".xls", ".xlsb", ".ods", ".xltx", ".xltm", ".csv"}
 # Copies the tools themselves leave next to a file: counting them would count a
 # kab/kota twice (`validate` writes <name>.diperiksa.xlsm, backups are .cadangan-*).
 SKIPPED_MARKERS = (".diperiksa.", ".cadangan-")
@@ -38,7 +41,7 @@ def find_workbooks(folder: Path, exclude: tuple[Path, ...] = ()) -> tuple[list[P
     excluded = {p.resolve() for p in exclude}
     found, skipped = [], []
     for path in sorted(folder.rglob("*")):
-        if path.suffix.lower() not in SUFFIXES or path.name.startswith("~$"):
+        if path.suffix.lower() not in SUFFIXES | OTHER_FORMATS or path.name.startswith("~$"):
             continue
         if not path.is_file() or path.resolve() in excluded:
             continue
@@ -48,15 +51,21 @@ def find_workbooks(folder: Path, exclude: tuple[Path, ...] = ()) -> tuple[list[P
 
 def read_file(path: str, label: str) -> HasilBerkas:
     """One workbook: its summary row, findings and the people records. Never raises."""
-    from ..io.errors import WorkbookReadError
+    from ..io.errors import NotTemplateError, WorkbookReadError
 
     try:
+        if Path(path).suffix.lower() == ".csv":
+            raise NotTemplateError(
+                f"Berkas {Path(path).name} berformat CSV (teks), bukan buku kerja templat. "
+                "Minta kab/kota mengirim buku kerja .xlsm yang diisi pada templat resmi.")
         return _read(path, label)
+    except NotTemplateError as exc:
+        return HasilBerkas(RingkasanFile(label, galat=str(exc), bukan_templat=True))
     except WorkbookReadError as exc:
         return HasilBerkas(RingkasanFile(label, galat=str(exc)))
-    except Exception as exc:  # noqa: BLE001 - one odd file must not stop a run of hundreds
+    except Exception:  # noqa: BLE001 - one odd file must not stop a run of hundreds
         return HasilBerkas(RingkasanFile(
-            label, galat=f"Berkas tidak dapat diproses ({type(exc).__name__}: {exc}). "
+            label, galat="Berkas tidak dapat diproses (isinya rusak atau tidak dikenali). "
                          "Buka di Excel, simpan ulang sebagai .xlsm, lalu kirim kembali."))
 
 

@@ -48,7 +48,9 @@ def rekap_frames(rekap: Rekap) -> dict:
 
 def write_csv(rekap: Rekap, folder: Path) -> list[Path]:
     """One CSV per table; UTF-8 with BOM and ';' so Excel in an Indonesian locale opens it."""
-    folder.mkdir(parents=True, exist_ok=True)
+    from ..io.safe_write import prepare_folder
+
+    prepare_folder(folder)
     written = []
     for name, frame in rekap_frames(rekap).items():
         path = folder / f"{name}.csv"

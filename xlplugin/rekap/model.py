@@ -26,6 +26,11 @@ class Rekap:
         return [f for f in self.files if not f.terbaca]
 
     @property
+    def bukan_templat(self) -> list[RingkasanFile]:
+        """Other workbooks and formats found in the folder: listed, never counted."""
+        return [f for f in self.files if f.bukan_templat]
+
+    @property
     def ganda(self) -> list[list[RingkasanFile]]:
         """Files naming the same kab/kota: a revision sent next to the first version would
         otherwise be counted twice."""

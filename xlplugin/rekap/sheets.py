@@ -23,12 +23,15 @@ SEVERITY_HEADER = {
     Severity.PERINGATAN: "Peringatan",
 }
 TERBACA, SEBAGIAN, GAGAL = "Terbaca", "Terbaca sebagian", "Tidak terbaca"
+BUKAN_TEMPLAT = "Bukan templat"  # another workbook or format: listed, never counted
 GANDA = "Kab/kota ganda"
 IDENTITAS = [Kolom("No", "angka", 6), Kolom("Provinsi", "teks", 22),
              Kolom("Kabupaten/Kota", "teks", 26), Kolom("Berkas", "teks", 30)]
 
 
 def status_berkas(f: RingkasanFile) -> str:
+    if f.bukan_templat:
+        return BUKAN_TEMPLAT
     if not f.terbaca:
         return GAGAL
     return SEBAGIAN if f.terbaca_sebagian else TERBACA
@@ -39,8 +42,11 @@ def _identitas(i: int, f: RingkasanFile) -> list:
 
 
 def _subtitle(rekap: Rekap) -> str:
+    foreign = len(rekap.bukan_templat)
     return (f"{rekap.pack.regulasi} - TA {rekap.pack.tahun}. {len(rekap.terbaca)} berkas "
-            f"terbaca, {len(rekap.gagal)} tidak terbaca, dari folder {rekap.folder}.")
+            f"terbaca, {len(rekap.gagal) - foreign} tidak terbaca"
+            + (f", {foreign} bukan templat" if foreign else "")
+            + f", dari folder {rekap.folder}.")
 
 
 # ---------------------------------------------------------------- Ringkasan
@@ -223,7 +229,7 @@ def bermasalah(rekap: Rekap) -> Tabel:
     rows = []
     for f in rekap.bermasalah:
         if not f.terbaca:
-            rows.append([len(rows) + 1, f.file, GAGAL, None, None, f.galat])
+            rows.append([len(rows) + 1, f.file, status_berkas(f), None, None, f.galat])
             continue
         for p in f.masalah_baca:
             if p.level == GALAT:
@@ -235,7 +241,8 @@ def bermasalah(rekap: Rekap) -> Tabel:
                          (f"{f.kab_kota} ({f.provinsi}) juga ada di berkas {others}; angkanya "
                          "terhitung lebih dari sekali. Simpan hanya versi terakhir di folder.")])
     return Tabel("Berkas yang Tidak Terbaca atau Terbaca Sebagian",
-                 "Berkas tidak terbaca tidak masuk angka rekap; minta kab/kota mengirim ulang. "
+                 "Berkas tidak terbaca dan berkas bukan templat tidak masuk angka rekap; minta "
+                 "kab/kota mengirim ulang pada templat resmi. "
                  "Bagian yang tidak terbaca dari berkas lain dianggap kosong. Kab/kota ganda: "
                  "dua berkas untuk daerah yang sama ikut terhitung semua.", MASALAH_KOLOM,
                  rows)

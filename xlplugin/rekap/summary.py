@@ -40,6 +40,7 @@ class RingkasanFile:
     masalah_baca: list[ReadProblem] = field(default_factory=list)
     tanggal_laporan: dict[str, object] = field(default_factory=dict)  # Profil key -> value
     galat: str | None = None  # why the file could not be read at all
+    bukan_templat: bool = False  # not a workbook of the template (`galat` says what it is)
 
     @property
     def terbaca(self) -> bool:

@@ -7,6 +7,8 @@ folder gives the same bytes.
 
 from __future__ import annotations
 
+import shutil
+import tempfile
 from pathlib import Path
 
 from openpyxl import Workbook
@@ -48,11 +50,21 @@ def build_workbook(rekap: Rekap) -> Workbook:
 
 
 def write_rekap(rekap: Rekap, target: Path | str) -> Path | None:
-    """Write the rekap to `target`; returns the backup of an older file, if any."""
+    """Write the rekap to `target`; returns the backup of an older file, if any.
+
+    The timestamps are fixed before the file reaches `target` (in a folder of the
+    system's own), so the one atomic write is the only thing that touches it."""
     wb = build_workbook(rekap)
-    saved = write_atomic(target, wb.save, backup=True)
-    stabilise(Path(target))
-    return saved
+
+    def write(fh) -> None:
+        with tempfile.TemporaryDirectory(prefix="xlplugin-rekap-") as tmp:
+            staged = Path(tmp) / "rekap.xlsx"
+            wb.save(staged)
+            stabilise(staged)
+            with staged.open("rb") as src:
+                shutil.copyfileobj(src, fh)
+
+    return write_atomic(target, write, backup=True)
 
 
 def _provinsi(ws, rekap: Rekap) -> None:

@@ -17,6 +17,7 @@ from ..domain.calendar import tanggal
 from ..domain.privacy import mask_nik as _mask
 from ..domain.records import Dokumen, Kegiatan
 from ..engine.totals import compute_totals, line_amount
+from ..io.safe_write import prepare_folder
 from ..rulepack.model import RulePack
 from .docx_util import centered, new_document, para, placeholder, rupiah, signature, table
 from .export import _publish, pack_for, read_source
@@ -34,8 +35,7 @@ def export_kak(source, out_dir: Path | str, mask_nik: bool = True) -> list[Path]
     import tempfile
     doc = read_source(source)
     pack = pack_for(doc)
-    out_dir = Path(out_dir)
-    out_dir.mkdir(parents=True, exist_ok=True)
+    out_dir = prepare_folder(out_dir)  # only now: a refused workbook leaves no folder
     written = []
     with tempfile.TemporaryDirectory(prefix=".xlplugin-", dir=out_dir) as tmp:
         for k in _activities(doc):
@@ -56,7 +56,7 @@ def _activities(doc: Dokumen) -> list[Kegiatan]:
 
 def kak_name(k: Kegiatan) -> str:
     slug = re.sub(r"[^A-Za-z0-9]+", "_", teks(k.nama_kegiatan))[:50].strip("_")
-    kode = re.sub(r"[^A-Za-z0-9.-]+", "_", k.kode_kegiatan)
+    kode = re.sub(r"[^A-Za-z0-9.-]+", "_", k.kode_kegiatan)[:40]  # a file name has a limit
     return f"KAK_{kode}_{slug}.docx" if slug else f"KAK_{kode}.docx"
 
 

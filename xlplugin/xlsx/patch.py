@@ -40,13 +40,31 @@ def patch_package(src: zipfile.ZipFile, out: BinaryIO, replace: Mapping[str, byt
             if data is None and _copy_raw(src, dst, info):
                 continue
             if data is None:
-                data = src.read(info)
+                data = _read(src, info)
             dst.writestr(_clone(info), data, compress_type=info.compress_type,
                          compresslevel=REWRITE_LEVEL)
         missing = [n for n in replace if n not in names]
         for name in missing:  # a new part (not used today, kept for completeness)
             dst.writestr(name, replace[name], compress_type=zipfile.ZIP_DEFLATED,
                          compresslevel=REWRITE_LEVEL)
+
+
+def _read(src: zipfile.ZipFile, info: zipfile.ZipInfo | str) -> bytes:
+    """A part to copy, or an Indonesian refusal when its compressed bytes are damaged (the
+    part was never read before, so only the copy finds out)."""
+    import zlib
+
+    from ..io.errors import WorkbookReadError
+
+    try:
+        return src.read(info)
+    except (zipfile.BadZipFile, zlib.error, EOFError, KeyError, ValueError,
+            NotImplementedError) as exc:
+        name = getattr(info, "filename", info)
+        raise WorkbookReadError(
+            f"Bagian {name} dalam berkas rusak sehingga salinan tidak dapat ditulis. Buka "
+            "di Excel, simpan ulang sebagai .xlsm, lalu coba lagi.",
+            detail=f"{type(exc).__name__}: {exc}") from None
 
 
 def _copy_raw(src: zipfile.ZipFile, dst: zipfile.ZipFile, info: zipfile.ZipInfo) -> bool:
@@ -92,8 +110,9 @@ def _clone(info: zipfile.ZipInfo) -> zipfile.ZipInfo:
 def _unlink(src: zipfile.ZipFile, dropped: list[str]) -> dict[str, bytes]:
     """Content types and workbook relationships without the dropped parts."""
     out = {}
-    types = src.read(CONTENT_TYPES).decode("utf-8")
-    rels = src.read(WORKBOOK_RELS).decode("utf-8") if WORKBOOK_RELS in src.namelist() else None
+    types = _read(src, CONTENT_TYPES).decode("utf-8", "replace")
+    rels = (_read(src, WORKBOOK_RELS).decode("utf-8", "replace")
+            if WORKBOOK_RELS in src.namelist() else None)
     for part in dropped:
         types = re.sub(rf'<Override[^>]*PartName="/{re.escape(part)}"[^>]*/>', "", types)
         if rels is not None:
