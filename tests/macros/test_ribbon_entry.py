@@ -41,7 +41,7 @@ def calls(monkeypatch, tmp_path):
         "xlplugin.reports.fill": {
             "fill_lampiran": lambda a, jenis: log.append(("fill", a, jenis))},
         "xlplugin.reports.kak": {
-            "export_kak": lambda a, out: log.append(("kak", out)) or out / "KAK.docx"},
+            "export_kak": lambda a, out: log.append(("kak", out)) or [out / "KAK.docx"]},
     }
     for name, attrs in fakes.items():
         monkeypatch.setitem(sys.modules, name, types.SimpleNamespace(**attrs))
@@ -84,9 +84,10 @@ def test_ekspor_laporan_writes_beside_the_workbook(calls, book, jenis, tmp_path)
     assert book.alerts[0][1].endswith(str(tmp_path / f"Laporan_{jenis}.docx"))
 
 
-def test_cetak_kak_exports_beside_the_workbook(calls, book, tmp_path):
+def test_cetak_kak_exports_beside_the_workbook_and_lists_one_file_a_line(calls, book, tmp_path):
     ribbon.cetak_kak()
     assert calls == [("kak", tmp_path)]
+    assert book.alerts[0][1] == f"Dokumen KAK tersimpan:\n{tmp_path / 'KAK.docx'}"
 
 
 def test_unknown_report_kind_is_refused_in_indonesian(calls, book):

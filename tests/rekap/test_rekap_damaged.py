@@ -83,3 +83,15 @@ def test_two_files_of_one_kab_kota_are_flagged(corpus, tmp_path):
     rows = table(target, SHEET_MASALAH)
     assert {r["Berkas"] for r in rows} == {"versi1.xlsm", "revisi/versi2.xlsm"}
     assert all(r["Status"] == GANDA for r in rows)
+
+
+def test_a_missing_sheet_is_counted_as_a_baca_sheet_finding_like_any_other(damaged_corpus):
+    """RULES.md BACA-SHEET: the rekap counts read problems as findings, as validate does."""
+    from xlplugin.rekap.load import check_file
+
+    folder, broken = damaged_corpus
+    [rel] = [r for r, kind in broken.items() if kind == "sheet_hilang"]
+    checked = check_file(folder / rel)
+    baca = [f for f in checked.findings if f.rule == "BACA-SHEET"]
+    assert baca and all(f.sheet == "RAB" for f in baca)
+    assert len(checked.findings) == len(set(checked.findings))

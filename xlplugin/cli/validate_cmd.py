@@ -82,6 +82,8 @@ def _run(args) -> int:
         return refuse(exc, json_out=args.json, prefix="Berkas tidak dapat dibaca: ")
     except WriteError as exc:
         return refuse(exc, json_out=args.json)
+    from ..engine.baca import with_read_findings
+
     findings = with_read_findings(findings, problems)
     if args.json:
         import json
@@ -106,15 +108,6 @@ def default_output(source, suffix: str | None = None) -> str:
     """<name>.diperiksa.<ext> beside the input; the extension the package needs when the
     input's own does not match it (an .xlsx that is really macro-enabled)."""
     return str(source.with_name(f"{source.stem}.diperiksa{suffix or source.suffix}"))
-
-
-def with_read_findings(findings, problems) -> list:
-    """The findings with the read problems as their BACA-* findings (engine.baca), so the
-    JSON, the counts and the exit code treat them like any other."""
-    from ..domain.finding import Finding
-    from ..engine.baca import read_finding
-
-    return sorted([read_finding(p) for p in problems] + list(findings), key=Finding.sort_key)
 
 
 def print_summary(findings, problems, out) -> None:

@@ -110,3 +110,9 @@ def _table_of(sheet: str, layout: Layout):
 def _row(cell: str | None) -> int:
     match = re.fullmatch(r"[A-Z]+(\d+)", cell or "")
     return int(match[1]) if match else 0
+
+
+def with_read_findings(findings: Iterable, problems: Iterable) -> list[Finding]:
+    """The findings with the read problems as their BACA-* findings, sorted: what the CLI's
+    JSON, counts and exit code and the rekap's counts all take."""
+    return sorted([read_finding(p) for p in problems] + list(findings), key=Finding.sort_key)

@@ -96,7 +96,7 @@ def cetak_kak(book) -> str:
     from xlplugin.reports.kak import export_kak
 
     hasil = export_kak(LiveAdapter(book), folder_keluaran(book))
-    return f"Dokumen KAK tersimpan:\n{hasil}"
+    return "Dokumen KAK tersimpan:\n" + "\n".join(str(path) for path in hasil)
 
 
 @_tombol("Bantuan")

@@ -1,7 +1,8 @@
 """One workbook file read and checked exactly as `xlplugin validate` does it.
 
 The rekap and the diff call this, so a file's findings in the rekap are the ones
-`xlplugin validate FILE` prints: the same adapter, the same `validate_workbook`.
+`xlplugin validate FILE` prints: the same adapter, the same `validate_workbook`, the read
+problems counted as their BACA-* findings.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ class BerkasDiperiksa:
 def check_file(path: Path | str) -> BerkasDiperiksa:
     """Raises `WorkbookReadError` (Indonesian reason) when the file cannot be read at all."""
     from ..adapters.file import FileAdapter
+    from ..engine.baca import with_read_findings
     from ..layout import load_layout
     from ..validation import _read as memo_read
     from ..validation import read_problems, validate_workbook
@@ -33,4 +35,4 @@ def check_file(path: Path | str) -> BerkasDiperiksa:
         findings = validate_workbook(adapter, layout)
         problems = read_problems(adapter, layout)
         doc = memo_read(adapter, layout).doc  # the read validate_workbook just made
-    return BerkasDiperiksa(doc, findings, problems)
+    return BerkasDiperiksa(doc, with_read_findings(findings, problems), problems)
