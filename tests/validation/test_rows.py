@@ -215,3 +215,18 @@ def test_a_row_cleared_of_its_white_cells_is_skipped_by_every_check(book):
     after = adapter._xlplugin_read.doc.rab
     assert [r.row for r in after] == [r.row for r in before if r.row != gone]
     assert not [f for f in findings if f.sheet == RAB.sheet and f.row == gone]
+
+
+def test_an_array_right_of_the_table_under_another_header_is_left_untouched(book):
+    """Tambah Baris clears and re-enters only the array under 'Status Periksa', the
+    column it located by its header; anything else there is refused, nothing written."""
+    fake = FakeBook.from_file(book)
+    rab = fake.sheets[RAB.sheet]
+    rab.api.Unprotect()
+    rab.range((RAB.header_row, STATUS)).value = "Catatan saya"
+    rab.api.Protect(AllowFormattingColumns=True, AllowFormattingRows=True)
+    formula = rab.range((RAB.first_row, STATUS)).formula
+    with pytest.raises(rows.PesanPengguna, match="Status Periksa"):
+        rows.tambah_baris_sheet(rab, N)
+    assert rab.range((RAB.last_row, STATUS)).formula == formula
+    assert rab.list_objects[RAB.name][2] == RAB.last_row

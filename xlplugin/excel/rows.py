@@ -33,7 +33,7 @@ from openpyxl.formula.translate import Translator
 
 from ..adapters.base import WorkbookWriteError
 from ..adapters.live import FILE_PREFIX, unprotected
-from ..io.headers import norm
+from ..io.headers import STATUS_HEADER, norm
 from ..layout import load_layout
 from ..layout.model import Layout, Table, column_letter
 from .ribbon import PesanPengguna, _tombol
@@ -227,6 +227,13 @@ def _status_formula(sheet, col: int, first: int, last: int) -> str | None:
     rows; None when the column holds no array (plain status values need no re-entry)."""
     if not sheet.range((first, col)).has_array:
         return None
+    if norm(sheet.range((first - 1, col)).value) != norm(STATUS_HEADER):
+        # an array right of the table that is not under the status header: not ours to
+        # clear and re-enter
+        raise PesanPengguna(
+            f"kolom di kanan tabel sheet '{sheet.name}' (kolom {column_letter(col)}) tidak "
+            f"berjudul '{STATUS_HEADER}' seperti di templat, sehingga baris tidak dapat "
+            "ditambahkan dengan aman. Kembalikan kolom Status Periksa ke kanan tabel.")
     if not sheet.range((last, col)).has_array or sheet.range((last + 1, col)).has_array:
         raise PesanPengguna(
             f"kolom Status Periksa (kolom {column_letter(col)}) sheet '{sheet.name}' tidak lagi "
