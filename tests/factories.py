@@ -84,13 +84,14 @@ PER_RINCIAN: dict[str, dict] = {
                 "target_ikm": 5, "target_keluaran": 5, "satuan_keluaran": "IKM", "realisasi_keluaran": 5},
     "A.5": {"tanggal_mulai": date(2023, 5, 8), "tanggal_selesai": date(2023, 5, 12),
                 "realisasi_mulai": date(2023, 5, 8), "realisasi_selesai": date(2023, 5, 12),
-                "target_ikm": 5, "target_keluaran": 5, "satuan_keluaran": "IKM", "realisasi_keluaran": 5},
+                "target_ikm": 5, "target_keluaran": 5, "satuan_keluaran": "IKM", "realisasi_keluaran": 5,
+                "skala_industri_tkdn": "Industri kecil", "metode_tkdn": "Self assessment SIINas"},
     "A.6": {"target_ikm": 5, "target_keluaran": 5, "satuan_keluaran": "IKM", "realisasi_keluaran": 5},
     "B.2": {"varian": "Pengelola", "jpl": 60, "target_peserta": 25},
     "B.3": {"tanggal_mulai": date(2023, 5, 8), "tanggal_selesai": date(2023, 9, 29),
                 "realisasi_mulai": date(2023, 5, 8), "realisasi_selesai": date(2023, 9, 29), "jpl": 40,
                 "rencana_kunjungan": 16, "target_keluaran": 1, "satuan_keluaran": "Sentra",
-                "realisasi_keluaran": 1},
+                "realisasi_keluaran": 1, "bulan_pendampingan": 4},
     "B.4": {"jpl": 60, "target_peserta": 25},
     "C.1": {"nama_pameran": "Inacraft 2023", "tingkat_pameran": "Nasional", "target_keluaran": 1,
                 "satuan_keluaran": "Sentra", "realisasi_keluaran": 1},
@@ -114,6 +115,7 @@ def nik(i: int) -> str:
 # What a participant / narasumber of a rincian needs beyond the common fields (section 3-4).
 PESERTA_PER_RINCIAN: dict[str, dict] = {
     "A.3": {"riwayat_pelatihan": "A.1 (2022)"},
+    "B.2": {"peran": "Pengelola UPT/rumah kemasan", "nomor_sk_pengelola": "188.45/31/Kpts/2023"},
     "D.3": {"riwayat_pelatihan": "D.2 (2022)"},
 }
 NARASUMBER_PER_RINCIAN: dict[str, dict] = {

@@ -179,8 +179,9 @@ def test_baca_versi_current_version_or_not_looked_at_says_nothing():
 
 @pytest.mark.parametrize("versi, variant", [
     ("2023.0", "bukan versi sekarang"),
+    ("2023.1", "bukan versi sekarang"),  # the template before the live check of issue 13
     ("2022.9", "bukan versi sekarang"),
-    ("2023.2", "lebih baru"),
+    ("2099.1", "lebih baru"),
     (None, "tidak mencatat versi"),
 ])
 def test_baca_versi_other_or_unstated_version_is_a_warning(versi, variant):

@@ -218,3 +218,33 @@ def test_tkdn_hari_five_working_days_is_compliant():
 def test_tkdn_hari_empty_date_fires_kosong():
     [f] = fired(dok(kegiatan("A.5", tanggal_selesai=None)), "TKDN-HARI")
     assert where(f) == (PER, "KAK", KAK.cell("tanggal_selesai", 6))
+
+
+# The route (issue 16 point 7): the 5 working days hold for industri kecil with self
+# assessment through SIINas only; the KAK says which route the activity takes.
+SIX_DAYS = {"tanggal_mulai": date(2023, 5, 8), "tanggal_selesai": date(2023, 5, 15)}
+KECIL, MENENGAH = "Industri kecil", "Industri menengah"
+SIINAS, LVI = "Self assessment SIINas", "Lembaga verifikasi independen (LVI)"
+
+
+@pytest.mark.parametrize("skala, metode", [(MENENGAH, LVI), (MENENGAH, SIINAS), (KECIL, LVI),
+                                           (MENENGAH, None), (None, LVI)])
+def test_tkdn_hari_does_not_hold_another_route_to_5_working_days(skala, metode):
+    k = kegiatan("A.5", skala_industri_tkdn=skala, metode_tkdn=metode, **SIX_DAYS)
+    assert fired(dok(k), "TKDN-HARI") == []
+
+
+def test_tkdn_hari_route_typed_in_another_case_is_the_same_route():
+    k = kegiatan("A.5", skala_industri_tkdn=" industri KECIL", metode_tkdn="self assessment siinas",
+                 **SIX_DAYS)
+    assert len(fired(dok(k), "TKDN-HARI")) == 1
+
+
+@pytest.mark.parametrize("field", ["skala_industri_tkdn", "metode_tkdn"])
+@pytest.mark.parametrize("value", [None, "  ", "kecil"])
+def test_tkdn_hari_without_its_route_asks_for_it(field, value):
+    """No assumption of the route any more: a route not said is asked for, at its cell."""
+    k = kegiatan("A.5", **{field: value}, **SIX_DAYS)
+    [f] = fired(dok(k), "TKDN-HARI")
+    assert where(f) == (PER, "KAK", KAK.cell(field, 6))
+    assert KAK.column(field).header in f.message and "industri kecil" in f.message

@@ -130,29 +130,69 @@ def test_kunjungan_a3_logbook_empty_duration_fires_kosong_at_jadwal_cell():
 
 
 # ---------------------------------------------------------------- KUNJUNGAN-B3
-def test_kunjungan_b3_four_a_month_is_compliant():
-    # 8 May - 29 Sep is 5 months; the rate is taken over 4 months of pendampingan.
-    assert fired(dok(kegiatan("B.3", rencana_kunjungan=16)), "KUNJUNGAN-B3") == []
+# The KAK states the length of the pendampingan part (Lama Pendampingan B.3, issue 16
+# point 7): the rate of visits is taken over it, and it is held to about 4 months.
+def b3(**over):
+    return kegiatan("B.3", **({"rencana_kunjungan": 16, "bulan_pendampingan": 4} | over))
+
+
+def test_kunjungan_b3_four_a_month_over_four_months_is_compliant():
+    assert fired(dok(b3()), "KUNJUNGAN-B3") == []
 
 
 def test_kunjungan_b3_at_the_tolerance_is_compliant_below_it_warns():
     # 4 visits x 4 months = 16, 25% tolerance: at least 12.
-    assert fired(dok(kegiatan("B.3", rencana_kunjungan=12)), "KUNJUNGAN-B3") == []
-    [f] = fired(dok(kegiatan("B.3", rencana_kunjungan=11)), "KUNJUNGAN-B3")
+    assert fired(dok(b3(rencana_kunjungan=12)), "KUNJUNGAN-B3") == []
+    [f] = fired(dok(b3(rencana_kunjungan=11)), "KUNJUNGAN-B3")
     assert where(f) == (PER, "KAK", KAK.cell("rencana_kunjungan", 6))
     assert "12" in f.message and "2.75 kali per bulan" in f.message
 
 
-def test_kunjungan_b3_short_activity_is_held_to_its_own_months():
-    # 8 May - 7 Jul is 2 months: 8 visits, at least 6.
+def test_kunjungan_b3_rate_is_taken_over_the_stated_pendampingan_months():
+    # 3 months stated: 12 visits, at least 9 (the activity itself runs 5 months).
+    assert fired(dok(b3(bulan_pendampingan=3, rencana_kunjungan=9)), "KUNJUNGAN-B3") == []
+    [f] = fired(dok(b3(bulan_pendampingan=3, rencana_kunjungan=8)), "KUNJUNGAN-B3")
+    assert where(f) == (PER, "KAK", KAK.cell("rencana_kunjungan", 6))
+    # 5 months stated: 20 visits, at least 15
+    assert fired(dok(b3(bulan_pendampingan=5, rencana_kunjungan=15)), "KUNJUNGAN-B3") == []
+    assert len(fired(dok(b3(bulan_pendampingan=5, rencana_kunjungan=14)), "KUNJUNGAN-B3")) == 1
+
+
+@pytest.mark.parametrize("bulan, warns", [(3, False), (2, True), (5, False), (6, True)])
+def test_kunjungan_b3_pendampingan_about_four_months_at_the_tolerance(bulan, warns):
+    """About 4 months, 25% tolerance: 3-5 months pass, 2 and 6 are flagged."""
+    k = b3(bulan_pendampingan=bulan, rencana_kunjungan=4 * bulan,
+           tanggal_selesai=date(2023, 10, 31))  # 6 months: room for any of them
+    found = fired(dok(k), "KUNJUNGAN-B3")
+    if warns:
+        [f] = found
+        assert where(f) == (PER, "KAK", KAK.cell("bulan_pendampingan", 6))
+        assert "sekitar 4 bulan" in f.message and "3-5 bulan" in f.message
+    else:
+        assert found == []
+
+
+def test_kunjungan_b3_pendampingan_longer_than_the_activity_warns():
+    # 8 May - 7 Jul is 2 months; a 3-month pendampingan does not fit in it.
     end = date(2023, 7, 7)
-    ok, short = (kegiatan("B.3", rencana_kunjungan=n, tanggal_selesai=end) for n in (6, 5))
+    [f] = fired(dok(b3(bulan_pendampingan=3, rencana_kunjungan=12, tanggal_selesai=end)),
+                "KUNJUNGAN-B3")
+    assert where(f) == (PER, "KAK", KAK.cell("bulan_pendampingan", 6))
+    assert "melebihi jangka waktu kegiatan (2 bulan" in f.message
+    ok = b3(bulan_pendampingan=3, rencana_kunjungan=12, tanggal_selesai=date(2023, 7, 31))
     assert fired(dok(ok), "KUNJUNGAN-B3") == []
-    assert len(fired(dok(short), "KUNJUNGAN-B3")) == 1
+
+
+@pytest.mark.parametrize("value", [None, 0, Invalid("empat", "bukan angka")])
+def test_kunjungan_b3_without_its_pendampingan_length_asks_for_it(value):
+    """No assumption of 4 months any more: the rule asks for the column it needs."""
+    [f] = fired(dok(b3(bulan_pendampingan=value)), "KUNJUNGAN-B3")
+    assert where(f) == (PER, "KAK", KAK.cell("bulan_pendampingan", 6))
+    assert "Lama Pendampingan B.3 (bulan)" in f.message
 
 
 def test_kunjungan_b3_empty_rencana_warns_kosong():
-    [f] = fired(dok(kegiatan("B.3", rencana_kunjungan=None)), "KUNJUNGAN-B3")
+    [f] = fired(dok(b3(rencana_kunjungan=None)), "KUNJUNGAN-B3")
     assert where(f) == (PER, "KAK", KAK.cell("rencana_kunjungan", 6))
 
 

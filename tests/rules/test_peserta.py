@@ -270,23 +270,79 @@ def test_sk_missing_fires_once_at_the_sentra_row():
     assert "S2" in f.message and "K07" in f.message
 
 
-@pytest.mark.parametrize("rincian, varian", [("B.2", "Pengelola"), ("B.3", "-"), ("C.3", "-")])
-def test_sk_required_for_pengelola_rincian(rincian, varian):
-    k = kegiatan(rincian, varian=varian)
-    doc = one(k, 25 if rincian == "B.2" else 5)
+@pytest.mark.parametrize("rincian", ["B.3", "C.3"])
+def test_sk_required_for_pengelola_rincian(rincian):
+    doc = one(kegiatan(rincian), 5)
     doc.sentra = [sentra(nomor_sk_pengelola=None)]
     assert len(fired(doc, "PESERTA-SK")) == 1
 
 
 def test_sk_not_required_for_b2_operator_or_a1():
     for k in (kegiatan("B.2", varian="Operator", target_peserta=10), kegiatan("A.1")):
-        doc = one(k, 10 if k.rincian == "B.2" else 25)
+        doc = one(k, 10 if k.rincian == "B.2" else 25, peran="IKM")
         doc.sentra = [sentra(nomor_sk_pengelola=None)]
         assert fired(doc, "PESERTA-SK") == []
 
 
 def test_sk_recorded_passes():
     assert fired(one(kegiatan("B.1")), "PESERTA-SK") == []
+
+
+# B.2 pengelola (issue 16 point 7): the pengelola UPT/rumah kemasan are appointed by a
+# Keputusan Kepala Daerah recorded on their own Peserta row, not by the sentra's.
+UPT = "Pengelola UPT/rumah kemasan"
+
+
+def test_b2_pengelola_needs_the_decision_on_each_participant_row():
+    doc = one(kegiatan("B.2", varian="Pengelola"))
+    doc.sentra = [sentra(nomor_sk_pengelola=None)]  # the sentra's decision is not theirs
+    assert fired(doc, "PESERTA-SK") == []
+    doc.peserta[3].nomor_sk_pengelola = None
+    doc.peserta[4].nomor_sk_pengelola = "  "
+    found = fired(doc, "PESERTA-SK")
+    assert [where(f) for f in found] == [(PEL, "Peserta", PES.cell("nomor_sk_pengelola", r))
+                                         for r in (9, 10)]
+    assert "Keputusan Kepala Daerah" in found[0].message and "KB2" in found[0].message
+
+
+def test_b2_pengelola_participant_without_role_is_held_to_the_decision_too():
+    doc = one(kegiatan("B.2", varian="Pengelola"), peran=None, nomor_sk_pengelola=None)
+    assert len(fired(doc, "PESERTA-SK")) == 25
+    doc = one(kegiatan("B.2", varian="Pengelola"), peran=None)
+    assert fired(doc, "PESERTA-SK") == []
+
+
+@pytest.mark.parametrize("peran", ["IKM", "Operator UPT/rumah kemasan", "Pengelola sentra"])
+def test_b2_pengelola_training_admits_only_pengelola_upt(peran):
+    doc = one(kegiatan("B.2", varian="Pengelola"))
+    doc.peserta[0].peran = peran
+    [f] = fired(doc, "PESERTA-SK")
+    assert where(f) == (PEL, "Peserta", PES.cell("peran", 6))
+    assert peran in f.message and UPT in f.message
+
+
+def test_b2_role_is_read_as_users_type_it():
+    doc = one(kegiatan("B.2", varian="Pengelola"), peran=" pengelola upt/RUMAH kemasan ")
+    assert fired(doc, "PESERTA-SK") == []
+
+
+def test_b2_operator_training_holds_only_its_pengelola_to_a_decision():
+    k = kegiatan("B.2", varian="Operator", target_peserta=10)
+    doc = one(k, 10, peran="Operator UPT/rumah kemasan", nomor_sk_pengelola=None)
+    assert fired(doc, "PESERTA-SK") == []
+    doc.peserta[0].peran = UPT
+    [f] = fired(doc, "PESERTA-SK")
+    assert where(f) == (PEL, "Peserta", PES.cell("nomor_sk_pengelola", 6))
+
+
+def test_b2_decision_read_from_a_built_workbook(tmp_path, capsys):
+    from rulecheck import checked, workbook
+
+    doc = one(kegiatan("B.2", varian="Pengelola"))
+    doc.peserta[0].nomor_sk_pengelola = None
+    _, found = checked(workbook(doc, tmp_path / "b2"), capsys)
+    assert [(f["severity"], f["cell"]) for f in found if f["rule"] == "PESERTA-SK"] == [
+        ("PELANGGARAN", PES.cell("nomor_sk_pengelola", 6))]
 
 
 # ---------------------------------------------------------------- PESERTA-PRASYARAT-D3

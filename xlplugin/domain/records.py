@@ -100,6 +100,9 @@ class Kegiatan:
     realisasi_keluaran: Int = None
     anggaran: Money = None
     realisasi_anggaran: Money = None
+    skala_industri_tkdn: Text | Invalid = None
+    metode_tkdn: Text | Invalid = None
+    bulan_pendampingan: Int = None
 
 
 @dataclass(slots=True)
@@ -148,6 +151,7 @@ class Peserta:
     riwayat_pelatihan: Text = None
     pendamping: Text = None
     tuntas: Bool = None
+    nomor_sk_pengelola: Text = None
 
 
 @dataclass(slots=True)
@@ -225,10 +229,24 @@ class Realisasi:
     nomor_bukti: Text = None
 
 
+@dataclass(slots=True)
+class Persetujuan:
+    """One approval (PERLU_PERSETUJUAN -> DISETUJUI) or statement (PERLU_PENJELASAN ->
+    DIJELASKAN) of one limit of one activity (RULES.md "Approvals and statements").
+    `aturan` is the rule ID of the limit, as the dropdown spells it ("JPL-A1: ...")."""
+
+    row: int
+    kode_kegiatan: Text | Invalid = None
+    aturan: Text | Invalid = None
+    nomor_surat: Text = None
+    tanggal_surat: Date = None
+    alasan: Text = None
+
+
 RECORD_TYPES = {
     cls.__name__: cls
     for cls in (Profil, Sentra, Kegiatan, RabLine, StandarHarga, Peserta, Narasumber,
-                Pendamping, Jadwal, Realisasi)
+                Pendamping, Jadwal, Realisasi, Persetujuan)
 }
 
 
@@ -250,11 +268,12 @@ class Dokumen:
     pendamping: list[Pendamping] = field(default_factory=list)
     jadwal: list[Jadwal] = field(default_factory=list)
     realisasi: list[Realisasi] = field(default_factory=list)
+    persetujuan: list[Persetujuan] = field(default_factory=list)
 
 
 # Table key of the layout -> attribute of Dokumen.
 TABLE_ATTR = {
     "Sentra": "sentra", "KAK": "kegiatan", "RAB": "rab", "SSH": "ssh", "Peserta": "peserta",
     "Narasumber": "narasumber", "Pendamping": "pendamping", "Jadwal": "jadwal",
-    "Realisasi": "realisasi",
+    "Realisasi": "realisasi", "Persetujuan": "persetujuan",
 }

@@ -15,7 +15,7 @@ from ..rulepack.model import Rule, RulePack
 RECORD_TABLE = {
     "Sentra": "Sentra", "Kegiatan": "KAK", "RabLine": "RAB", "StandarHarga": "SSH",
     "Peserta": "Peserta", "Narasumber": "Narasumber", "Pendamping": "Pendamping",
-    "Jadwal": "Jadwal", "Realisasi": "Realisasi",
+    "Jadwal": "Jadwal", "Realisasi": "Realisasi", "Persetujuan": "Persetujuan",
 }
 
 

@@ -62,14 +62,15 @@ def matches_rincian(ctx, k: Kegiatan, params: dict) -> bool:
     return varian is None or code_key(varian_of(k, ctx.pack)) in {code_key(v) for v in varian}
 
 
-def kosong(ctx, rule, record, field: str, **params):
-    """A finding that `field`, which the rule needs, is empty or unreadable (variant `kosong`).
+def kosong(ctx, rule, record, field: str, *, variant: str = "kosong", **params):
+    """A finding that `field`, which the rule needs, is empty or unreadable (variant
+    `kosong` unless named).
 
     Its message can name the column as the user sees it ({kolom}, the header) and
     what is wrong with it ({isian}: "kosong" or what was typed and why it is unreadable).
     """
     table = ctx.layout.tables[RECORD_TABLE[type(record).__name__]]
-    return ctx.finding(rule, record, field, variant="kosong", kolom=table.column(field).header,
+    return ctx.finding(rule, record, field, variant=variant, kolom=table.column(field).header,
                        isian=_isian(getattr(record, field, None)), **params)
 
 

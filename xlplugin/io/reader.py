@@ -70,7 +70,7 @@ def read_workbook(source: GridSource, layout: Layout | None = None) -> WorkbookR
     present = source.sheet_names()
     listed = getattr(source, "listed_sheets", None)
     require_template(present, layout, _source_name(source), listed() if listed else None)
-    sheets = resolve_sheets(present, _input_sheets(layout), problems)
+    sheets = resolve_sheets(present, _input_sheets(layout), problems, _optional_sheets(layout))
     profil, profil_rows, profil_print = _read_profil(source, layout, sheets, problems)
     tables, columns, last_rows = {}, {}, {}
     prints = [(profil_part(layout), profil_print)]
@@ -82,7 +82,7 @@ def read_workbook(source: GridSource, layout: Layout | None = None) -> WorkbookR
             continue
         grid = source.grid(actual)
         cols = locate_columns(grid, table, actual)
-        problems.extend(cols.problems)
+        problems.extend(_reported(cols, table))
         columns[key] = cols
         end = _table_end(source, actual, table)
         # past the capacity, a table's rows are read (and get a status) as far as the
@@ -144,8 +144,10 @@ def _source_name(source: GridSource) -> str:
     return Path(path).name if path is not None else "ini"
 
 
-def resolve_sheets(present: list[str], wanted: list[str],
-                   problems: list[ReadProblem]) -> dict[str, str]:
+def resolve_sheets(present: list[str], wanted: list[str], problems: list[ReadProblem],
+                   optional: frozenset[str] = frozenset()) -> dict[str, str]:
+    """Layout sheet name -> this workbook's sheet name. A missing sheet is a problem
+    unless `optional` (a sheet older templates lack, e.g. Persetujuan): read as empty."""
     by_norm = {norm(name): name for name in present}
     out = {}
     for name in wanted:
@@ -156,7 +158,7 @@ def resolve_sheets(present: list[str], wanted: list[str],
             problems.append(ReadProblem(
                 CATATAN, out[name], None,
                 f"Sheet '{out[name]}' dibaca sebagai sheet '{name}' dari template."))
-        else:
+        elif name not in optional:
             problems.append(ReadProblem(
                 GALAT, name, None,
                 f"Sheet '{name}' tidak ditemukan di buku kerja; isinya dianggap kosong. "
@@ -166,6 +168,18 @@ def resolve_sheets(present: list[str], wanted: list[str],
 
 def _input_sheets(layout: Layout) -> list[str]:
     return [layout.profil.sheet] + [t.sheet for t in layout.tables.values()]
+
+
+def _reported(cols: TableColumns, table: Table) -> list[ReadProblem]:
+    """The column problems worth a finding: an `optional` column (one older templates
+    lack) that is not there is read as empty without a word."""
+    absent = {f"{c.letter}{cols.header_row}" for c in table.columns
+              if c.optional and c.key not in cols.columns}
+    return [p for p in cols.problems if not (p.level == GALAT and p.cell in absent)]
+
+
+def _optional_sheets(layout: Layout) -> frozenset[str]:
+    return frozenset(t.sheet for t in layout.tables.values() if t.optional)
 
 
 def _read_profil(source: GridSource, layout: Layout, sheets: dict[str, str],

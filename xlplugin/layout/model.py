@@ -45,6 +45,8 @@ class Column:
     depends_on: str | None = None
     formula: str | None = None
     width: float = 12
+    # a column older templates lack: not finding its header is not reported (read as empty)
+    optional: bool = False
 
     @property
     def letter(self) -> str:
@@ -70,6 +72,8 @@ class Table:
     columns: tuple[Column, ...]
     header_row: int
     status: bool = False
+    # a sheet older templates lack: its absence is read as an empty table, not reported
+    optional: bool = False
 
     @property
     def first_row(self) -> int:
@@ -192,9 +196,10 @@ class Layout:
 
     def sheet_order(self) -> list[str]:
         """Sheets in the order the workbook shows them."""
-        order = ["Petunjuk", "Profil", "Sentra", "KAK", "RAB", "SSH", "Peserta", "Narasumber",
-                 "Pendamping", "Jadwal", "Realisasi", "Rekap", "Temuan", "Lampiran1",
-                 "Lampiran2", "Lampiran3", "Lampiran4", "Lampiran5", "Daftar", "Config"]
+        order = ["Petunjuk", "Profil", "Sentra", "KAK", "Persetujuan", "RAB", "SSH", "Peserta",
+                 "Narasumber", "Pendamping", "Jadwal", "Realisasi", "Rekap", "Temuan", "Lampiran1",
+                 "Lampiran2", "Lampiran3", "Lampiran4", "Lampiran5", "Daftar", "StatusLangsung",
+                 "Config"]
         return [self.sheet_of(k) for k in order]
 
     def to_dict(self) -> dict:
@@ -257,6 +262,7 @@ def _table(key: str, spec: dict, header_row: int) -> Table:
         key=key, sheet=spec["sheet"], name=spec["name"], record=spec["record"],
         capacity=spec["capacity"], title=spec["title"], instructions=spec["instructions"],
         columns=columns, header_row=header_row, status=spec.get("status", False),
+        optional=spec.get("optional", False),
     )
 
 
@@ -284,3 +290,63 @@ def _check(layout: Layout) -> None:
     for f in layout.profil.fields:
         if f.type not in TYPES:
             raise LayoutError(f"tipe {f.type} tidak dikenal (Profil.{f.key})")
+
+
+# ---------------------------------------------------------------- column help
+HELP_FILE = LAYOUT_FILE.with_name("help.toml")
+PROMPT_MAX = 255  # Excel's limit on a data validation's input message
+
+
+@dataclass(frozen=True)
+class ColumnHelp:
+    """What a user reads on one input column (`help.toml`): what to type, its unit, an
+    example and the rule IDs that read it."""
+
+    isi: str
+    contoh: str
+    aturan: tuple[str, ...] = ()
+    satuan: str | None = None
+
+    @property
+    def dibaca(self) -> str:
+        if not self.aturan:
+            return "tidak diperiksa aturan (dipakai untuk laporan)"
+        return ", ".join(self.aturan)
+
+    def note(self) -> str:
+        """The header cell's note: one item a line."""
+        lines = [self.isi]
+        if self.satuan:
+            lines.append(f"Satuan: {self.satuan}.")
+        lines += [f"Contoh: {self.contoh}", f"Diperiksa: {self.dibaca}."]
+        return "\n".join(lines)
+
+    def prompt(self) -> str:
+        """The same in one line, within Excel's input-message limit (the rule IDs, then
+        the unit, are left out when it does not fit)."""
+        parts = [self.isi, f"Satuan: {self.satuan}." if self.satuan else "",
+                 f"Contoh: {self.contoh}.", f"Diperiksa: {self.dibaca}."]
+        for drop in (None, 3, 1):
+            if drop is not None:
+                parts[drop] = ""
+            text = " ".join(p for p in parts if p)
+            if len(text) <= PROMPT_MAX:
+                return text
+        return text[:PROMPT_MAX - 1].rstrip() + "…"
+
+
+@cache
+def load_help(path: Path = HELP_FILE) -> dict[str, dict[str, ColumnHelp]]:
+    """Table or form key -> column/field key -> its help."""
+    raw = tomllib.loads(path.read_text(encoding="utf-8"))
+    return {
+        key: {col: ColumnHelp(h["isi"], h["contoh"], tuple(h.get("aturan", ())), h.get("satuan"))
+              for col, h in columns.items()}
+        for key, columns in raw.items()
+    }
+
+
+def help_for(key: str, column: str) -> ColumnHelp | None:
+    """The help of `column` of table/form `key`, None where none is written."""
+    return load_help().get(key, {}).get(column)
+

@@ -91,9 +91,11 @@ def _rule(rid: str, spec: dict) -> Rule:
 
 
 def _persetujuan(spec: dict) -> Persetujuan:
+    slot = spec.get("slot_lama")
     return Persetujuan(
         sebutan={rid: tuple(words) for rid, words in spec.get("sebutan", {}).items()},
-        tanpa_alasan=spec.get("tanpa_alasan", ""), tidak_menyebut=spec.get("tidak_menyebut", ""),
+        catatan=dict(spec.get("catatan", {})),
+        slot_lama=Variant(Severity(slot["severity"]), slot["message"]) if slot else None,
     )
 
 

@@ -60,15 +60,26 @@ class Kategori:
     perlu_ssh: bool = False
 
 
+# What a record on the Persetujuan sheet turns an open finding into: an approval letter
+# (PERLU_PERSETUJUAN) or a statement known by the head of the dinas (PERLU_PENJELASAN).
+RESOLVABLE = {Severity.PERLU_PERSETUJUAN: "persetujuan", Severity.PERLU_PENJELASAN: "pernyataan"}
+LABEL_SEPARATOR = " — "  # between a rule ID and its words in the Persetujuan dropdown
+
+
 @dataclass(frozen=True)
 class Persetujuan:
     """How a recorded approval resolves a finding (the pack's `[persetujuan]`)."""
 
     # rule ID -> words that name its limit in an approval's reason ("JPL", "bulan"):
-    # the KAK's single approval slot counts only for the limits its reason names
+    # the KAK's single approval slot (older templates) counts only for the limits its
+    # reason names
     sebutan: dict[str, tuple[str, ...]] = field(default_factory=dict)
-    tanpa_alasan: str = ""  # note on a finding whose letter has no reason
-    tidak_menyebut: str = ""  # note on a finding whose letter's reason does not name it
+    # notes on a finding that a record did not resolve, by why: "tanpa_alasan",
+    # "tanpa_tanggal", "tanpa_nomor" (a row of the Persetujuan sheet), "lama_tanpa_alasan",
+    # "lama_tanpa_tanggal", "lama_tidak_menyebut" (the KAK's single slot)
+    catatan: dict[str, str] = field(default_factory=dict)
+    # the finding that asks to move the KAK's single slot to the Persetujuan sheet
+    slot_lama: Variant | None = None
 
 
 @dataclass(frozen=True)
@@ -97,10 +108,31 @@ class RulePack:
     def rincian_of_menu(self, menu: str) -> list[str]:
         return [k for k, r in self.rincian.items() if r.menu == menu]
 
+    def resolvable(self) -> dict[str, str]:
+        """Rule ID -> "persetujuan" / "pernyataan": the limits a record on the Persetujuan
+        sheet can resolve (a rule with a PERLU_PERSETUJUAN or PERLU_PENJELASAN severity)."""
+        out = {}
+        for rule in self.rules.values():
+            for severity in (rule.severity, *(v.severity for v in rule.variants.values())):
+                if severity in RESOLVABLE:
+                    out[rule.id] = RESOLVABLE[severity]
+                    break
+        return out
+
+    def aturan_label(self, rule_id: str) -> str:
+        """A limit as the Persetujuan dropdown shows it: "JPL-A1 — persetujuan: <title>"."""
+        return _label(rule_id, self.resolvable()[rule_id], self.rules[rule_id].title)
+
     def lists(self) -> dict[str, list[str]]:
         """The pack's dropdown lists, for the template's `pack:` lists."""
         return {
             "menu": list(self.menu),
             "rincian": list(self.rincian),
             "kategori_belanja": list(self.kategori),
+            "aturan_persetujuan": [_label(rid, kind, self.rules[rid].title)
+                                   for rid, kind in self.resolvable().items()],
         }
+
+
+def _label(rule_id: str, kind: str, title: str) -> str:
+    return f"{rule_id}{LABEL_SEPARATOR}{kind}: {title}"

@@ -12,7 +12,8 @@ from .people import People
 
 
 def sample_dokumen() -> Dokumen:
-    layout, libur = load_layout(), load_pack().libur
+    layout, pack = load_layout(), load_pack()
+    libur = pack.libur
     first = {key: t.first_row for key, t in layout.tables.items()}
     people = People()
     keg = plan.kegiatan(first["KAK"])
@@ -31,6 +32,7 @@ def sample_dokumen() -> Dokumen:
         pendamping=staff.pendamping(first["Pendamping"], by_kode, people),
         jadwal=jdw,
         realisasi=realisasi.realisasi(first["Realisasi"], by_kode, rab, jdw, libur),
+        persetujuan=plan.persetujuan(first["Persetujuan"], pack),
     )
     fill_formula_fields(doc)
     return doc

@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-from ..domain.records import Kegiatan, Profil, Sentra
+from ..domain.records import Kegiatan, Persetujuan, Profil, Sentra
 
 KAB = "Kabupaten Sukamaju"
 PROV = "Provinsi Nusa Contoh"
@@ -125,7 +125,7 @@ KEGIATAN: dict[str, dict] = {
         satuan_keluaran="orang",
         done=True,
     ),
-    "K03": dict(  # BREACH JPL-A2 (52 > 45), approved by the ministry: shows DISETUJUI
+    "K03": dict(  # BREACH JPL-A2 (52 > 45), approved by the ministry (APPROVALS): DISETUJUI
         rincian="A.2",
         varian="Pelatihan",
         nama_kegiatan="Pelatihan Standardisasi Produk Olahan Pangan dan Keamanan Pangan (CPPOB)",
@@ -139,9 +139,6 @@ KEGIATAN: dict[str, dict] = {
         target_peserta=20,
         target_keluaran=20,
         satuan_keluaran="orang",
-        nomor_persetujuan="B/512/IKMA.4/IV/2023",
-        tanggal_persetujuan=date(2023, 4, 12),
-        alasan_persetujuan="Tambahan 12 JPL praktik uji organoleptik dan pelabelan sesuai BPOM",
         done=True,
     ),
     "K04": {
@@ -196,6 +193,7 @@ KEGIATAN: dict[str, dict] = {
         "metode": "Tatap muka",
         "jpl": 24,
         "rencana_kunjungan": 16,
+        "bulan_pendampingan": 4,
         "jam_per_kunjungan": Decimal(4),
         "target_keluaran": 1,
         "satuan_keluaran": "Sentra",
@@ -293,3 +291,23 @@ def kegiatan(first_row: int) -> list[Kegiatan]:
             k.realisasi_keluaran = k.target_keluaran
         rows.append(k)
     return rows
+
+
+# The Persetujuan sheet: one row per approved limit of one activity.
+APPROVALS = [
+    {
+        "kode_kegiatan": "K03",
+        "aturan": "JPL-A2",
+        "nomor_surat": "B/512/IKMA.4/IV/2023",
+        "tanggal_surat": date(2023, 4, 12),
+        "alasan": "Tambahan 12 JPL praktik uji organoleptik dan pelabelan sesuai BPOM",
+    },
+]
+
+
+def persetujuan(first_row: int, pack) -> list[Persetujuan]:
+    """Persetujuan rows, each limit as the sheet's dropdown spells it."""
+    return [
+        Persetujuan(row=first_row + i, **{**spec, "aturan": pack.aturan_label(spec["aturan"])})
+        for i, spec in enumerate(APPROVALS)
+    ]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from ...domain.calendar import tanggal, working_days
+from ...domain.kode import Canon, code_key
 from ..helpers import (
     activity_months,
     is_date,
@@ -50,9 +51,19 @@ def bulan_range(ctx, rule):
 
 @check("hari_kerja_max")
 def hari_kerja_max(ctx, rule):
-    """Working days (Mon-Fri less the pack's holidays) of the planned period <= max."""
+    """Working days (Mon-Fri less the pack's holidays) of the planned period <= max.
+
+    `jalur`: KAK fields and the values for which the limit holds (A.5: industri kecil
+    with self assessment through SIINas). An activity on another route is not held to
+    it; one whose route is not filled gets the `jalur` finding asking for it.
+    """
     for k in ctx.doc.kegiatan:
         if not matches_rincian(ctx, k, rule.params):
+            continue
+        route = _route(ctx, rule, k)
+        if route is not True:
+            if route is not None:
+                yield route
             continue
         problems = period_findings(ctx, rule, k)
         yield from problems
@@ -61,6 +72,21 @@ def hari_kerja_max(ctx, rule):
             if hari > rule.params["max"]:
                 yield ctx.finding(rule, k, "tanggal_selesai", hari=hari,
                                   nilai=tanggal(k.tanggal_selesai))
+
+
+def _route(ctx, rule, k):
+    """True when the activity's route is the rule's; None when it is another; else the
+    finding that a route field is empty or not one of its list's values."""
+    missing = None
+    for field, wanted in rule.params.get("jalur", {}).items():
+        value = getattr(k, field)
+        if isinstance(value, str) and code_key(value) == code_key(wanted):
+            continue
+        column = ctx.layout.tables["KAK"].column(field)
+        if isinstance(value, str) and value in Canon(ctx.layout.lists.get(column.list, ())):
+            return None  # another route: the limit does not apply
+        missing = missing or kosong(ctx, rule, k, field, variant="jalur")
+    return missing or True
 
 
 @check("studi_hari")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from ...domain.calendar import weeks_between
+from ...domain.calendar import tanggal, weeks_between
 from ...domain.kode import code_key
 from ..helpers import activity_months, is_date, is_number, kosong, matches_rincian
 from ..registry import check
@@ -85,11 +85,13 @@ def _weekly_logbook(ctx, rule, k):
 
 @check("kunjungan_bulanan")
 def kunjungan_bulanan(ctx, rule):
-    """B.3: about `kunjungan_per_bulan` visits a month over the pendampingan months.
+    """B.3: a pendampingan of about `bulan_pendampingan` months with about
+    `kunjungan_per_bulan` visits a month.
 
-    The pendampingan is `bulan_pendampingan` months of the activity (its training and
-    business-plan work take the rest), so the rate divides by at most that many months.
-    "Well below" means more than `toleransi_persen` percent under the rate.
+    The KAK states the pendampingan's length (the activity's training and business-plan
+    work take the rest of its months). "About" is within `toleransi_persen` percent:
+    a length further off, or a rate of planned visits over that length further below,
+    is flagged; so is a pendampingan longer than the activity itself.
     """
     p = rule.params
     for k in ctx.doc.kegiatan:
@@ -98,16 +100,35 @@ def kunjungan_bulanan(ctx, rule):
         if not is_number(k.rencana_kunjungan):
             yield kosong(ctx, rule, k, "rencana_kunjungan")
             continue
+        if not is_number(k.bulan_pendampingan) or k.bulan_pendampingan <= 0:
+            yield kosong(ctx, rule, k, "bulan_pendampingan")
+            continue
         problems = period_findings(ctx, rule, k)
         yield from problems
         if problems:
             continue
-        bulan = min(activity_months(k), p["bulan_pendampingan"])
+        yield from _b3_length(ctx, rule, k)
+        bulan = k.bulan_pendampingan
         batas = Decimal(p["kunjungan_per_bulan"] * bulan * (100 - p["toleransi_persen"])) / 100
         if k.rencana_kunjungan < batas:
             yield ctx.finding(rule, k, "rencana_kunjungan", bulan=bulan,
                               perlu=p["kunjungan_per_bulan"] * bulan, batas=_plain(batas),
                               laju=_plain(Decimal(k.rencana_kunjungan) / bulan))
+
+
+def _b3_length(ctx, rule, k):
+    p, bulan = rule.params, k.bulan_pendampingan
+    months = activity_months(k)
+    if bulan > months:
+        yield ctx.finding(rule, k, "bulan_pendampingan", variant="melebihi", bulan=months,
+                          selesai=tanggal(k.tanggal_selesai))
+        return
+    around = Decimal(p["bulan_pendampingan"])
+    dari = around * (100 - p["toleransi_persen"]) / 100
+    sampai = around * (100 + p["toleransi_persen"]) / 100
+    if not dari <= bulan <= sampai:
+        yield ctx.finding(rule, k, "bulan_pendampingan", variant="lama",
+                          dari=_plain(dari), sampai=_plain(sampai))
 
 
 @check("field_min")

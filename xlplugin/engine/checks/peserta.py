@@ -200,10 +200,16 @@ def _concerns(ctx, k, params: dict) -> bool:
 
 @check("peserta_sk")
 def peserta_sk(ctx, rule):
-    """Each sentra whose people join a concerned activity has its SK pengelola number.
+    """Each sentra whose people join a concerned activity has its SK pengelola number;
+    each participant appointed by their own decision (`sk_peserta`) has its number.
 
-    Reported once per sentra, at the Sentra sheet's SK cell, naming the activities.
+    A sentra is reported once, at the Sentra sheet's SK cell, naming the activities.
     """
+    yield from _sk_sentra(ctx, rule)
+    yield from _sk_peserta(ctx, rule)
+
+
+def _sk_sentra(ctx, rule):
     users: dict[str, dict[str, None]] = defaultdict(dict)
     for k in ctx.doc.kegiatan:
         if not _concerns(ctx, k, rule.params) or not isinstance(k.kode_kegiatan, str):
@@ -216,6 +222,26 @@ def peserta_sk(ctx, rule):
         if s.kode_sentra in users and is_blank(s.nomor_sk_pengelola):
             yield ctx.finding(rule, s, "nomor_sk_pengelola", kode_sentra=s.kode_sentra,
                               daftar_kegiatan=list(users.pop(s.kode_sentra)))
+
+
+def _sk_peserta(ctx, rule):
+    """`sk_peserta`, per rincian: participants of the role `peran` (in an activity of a
+    variant of `varian`, also those whose role is not filled) need the number of the
+    Keputusan Kepala Daerah appointing them on their own row; in such an activity a
+    participant of another role is not one the text admits (variant `peran`).
+    B.2: the pengelola UPT/rumah kemasan (Lampiran II.B.2.f)."""
+    for rincian, spec in rule.params.get("sk_peserta", {}).items():
+        peran, varian = code_key(spec["peran"]), {code_key(v) for v in spec["varian"]}
+        for k, p in peserta_of(ctx, [rincian]):
+            of_variant = code_key(varian_of(k, ctx.pack)) in varian
+            role = code_key(p.peran) if isinstance(p.peran, str) else ""
+            info = {"nama": _nama(p), "rincian": rincian, "kegiatan": k.kode_kegiatan,
+                    "peran": spec["peran"]}
+            if role == peran or (of_variant and not role):
+                if is_blank(p.nomor_sk_pengelola):
+                    yield ctx.finding(rule, p, "nomor_sk_pengelola", variant="peserta", **info)
+            elif of_variant:
+                yield ctx.finding(rule, p, "peran", variant="peran", **info)
 
 
 def mention_pattern(codes: Iterable[str]) -> re.Pattern:

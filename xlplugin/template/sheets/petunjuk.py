@@ -1,8 +1,12 @@
-"""The Petunjuk sheet: the macro banner, then `workbook_templates/petunjuk.md` rendered.
+"""The Petunjuk sheet: the macro banner, then `workbook_templates/petunjuk.md` rendered,
+then the list of every column of every input sheet.
 
 The text lives in Markdown so it is reviewed as text; `{placeholders}` are filled with
 the versions of this build, and `[[LEGENDA_WARNA]]` becomes one coloured row per
-finding severity (the same colours the conditional formatting uses).
+finding severity (the same colours the conditional formatting uses). The column list
+(`[[DAFTAR_KOLOM]]`, or after the text when the Markdown has no such line) is generated
+from the layout, its column help (`help.toml`) and the rule pack, so it cannot drift
+from the workbook: every Profil field, then every table's columns in order.
 """
 
 from __future__ import annotations
@@ -15,7 +19,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.workbook.defined_name import DefinedName
 
 from ... import __version__
-from ...layout.model import Layout
+from ...layout.model import Layout, help_for
 from .. import styles
 from ..formulas import quote_sheet
 from .tables import BANNER_NAME, protect
@@ -32,10 +36,11 @@ BANNER = (
 )
 SEVERITY_TEXT = {
     "PELANGGARAN": "PELANGGARAN: wajib diperbaiki.",
-    "PERLU_PERSETUJUAN": "PERLU PERSETUJUAN: di luar batasan umum; catat nomor dan tanggal "
-                         "surat persetujuan kementerian pada baris KAK.",
+    "PERLU_PERSETUJUAN": "PERLU PERSETUJUAN: di luar batasan umum; catat nomor, tanggal dan "
+                         "alasan surat persetujuan kementerian di sheet Persetujuan, satu baris "
+                         "per batasan.",
     "PERLU_PENJELASAN": "PERLU PENJELASAN: di bawah batas minimum; catat nomor pernyataan "
-                        "yang diketahui Kepala Dinas.",
+                        "yang diketahui Kepala Dinas di sheet Persetujuan.",
     "PERINGATAN": "PERINGATAN: periksa kembali.",
 }
 
@@ -54,8 +59,15 @@ def build_petunjuk_sheet(ws, wb, layout: Layout, pack, source: Path | None = Non
     ws.column_dimensions["A"].width = WIDTH
     _banner(ws, wb)
     row = len(BANNER) + 2
-    for line in text.format_map(versions(layout, pack)).splitlines():
-        row = _render_line(ws, row, line.rstrip())
+    lines = text.format_map(versions(layout, pack)).splitlines()
+    if COLUMNS_MARK not in (line.strip() for line in lines):
+        lines += ["", COLUMNS_MARK]
+    for line in lines:
+        if line.strip() == COLUMNS_MARK:
+            for generated in column_lines(layout, pack):
+                row = _render_line(ws, row, generated)
+        else:
+            row = _render_line(ws, row, line.rstrip())
     ws.print_area = f"A1:A{row}"
     ws.sheet_view.showGridLines = False
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
@@ -64,6 +76,48 @@ def build_petunjuk_sheet(ws, wb, layout: Layout, pack, source: Path | None = Non
     ws.page_setup.fitToHeight = 0
     ws.sheet_properties.pageSetUpPr.fitToPage = True
     protect(ws)
+
+
+COLUMNS_MARK = "[[DAFTAR_KOLOM]]"
+COLUMNS_INTRO = ("Setiap judul kolom memuat catatan yang sama (arahkan tetikus ke judulnya); "
+                 "saat sel dipilih, ringkasannya tampil sebagai pesan isian. 'Diperiksa' "
+                 "menyebut ID aturan juknis yang membaca kolom itu (lihat sheet Temuan).")
+
+
+def column_lines(layout: Layout, pack) -> list[str]:
+    """The column list as Markdown lines: a heading per sheet, a bullet per column with
+    its letter, header, what to type, unit, example and the rules that read it."""
+    lines = ["## Daftar kolom setiap sheet", COLUMNS_INTRO]
+    form = layout.profil
+    lines += ["", f"## Sheet {form.sheet} (isian di kolom {form.value_column})"]
+    lines += [_column_line(f"{form.value_column}{f.row}", f.label, help_for(form.key, f.key),
+                           pack) for f in form.fields]
+    tables = [layout.table_for_sheet(name) for name in layout.sheet_order()]
+    for table in [t for t in tables if t is not None]:
+        heading = (f"## Sheet {table.sheet} (tabel {table.name}, judul kolom di baris "
+                   f"{table.header_row})")
+        lines += ["", heading]
+        for col in table.columns:
+            if col.is_input:
+                lines.append(_column_line(col.letter, col.header,
+                                          help_for(table.key, col.key), pack))
+            else:
+                lines.append(f"- {col.letter} '{col.header}': dihitung otomatis (abu-abu, "
+                             "terkunci); jangan diisi.")
+    return lines
+
+
+def _column_line(place: str, header: str, help_, pack) -> str:
+    if help_ is None:
+        return f"- {place} '{header}'."
+    parts = [f"- {place} '{header}': {help_.isi}"]
+    if help_.satuan:
+        parts.append(f"Satuan: {help_.satuan}.")
+    parts.append(f"Contoh: {help_.contoh}.")
+    rules = [r for r in help_.aturan if r in pack.rules]
+    parts.append(f"Diperiksa: {', '.join(rules)}." if rules else
+                 "Tidak diperiksa aturan (dipakai untuk laporan).")
+    return " ".join(parts)
 
 
 def _banner(ws, wb) -> None:
