@@ -4,7 +4,10 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 
-DEBIAN_PACKAGES=(libreoffice-calc-nogui libreoffice-writer-nogui poppler-utils fonts-dejavu-core)
+# fonts-liberation: Arial's metrics (Liberation Sans), which the writers name and size rows
+# with; fonts-crosextra-carlito: Calibri's (Carlito), the default font of cells left plain.
+DEBIAN_PACKAGES=(libreoffice-calc-nogui libreoffice-writer-nogui poppler-utils fonts-dejavu-core
+                 fonts-liberation fonts-crosextra-carlito)
 
 missing_packages() {
   local p

@@ -190,3 +190,21 @@ def test_tambah_baris_refuses_a_count_outside_one_to_the_bound(book, jumlah):
     rows.tambah_baris(jumlah)
     assert book.alerts == [("critical", ("Tambah baris gagal: jumlah baris harus bilangan "
                                          f"bulat 1 sampai 5.000, bukan {jumlah!r}."))]
+
+
+def test_ekspor_laporan_of_an_older_template_still_writes_the_report(calls, book, tmp_path,
+                                                                      monkeypatch):
+    """Its Lampiran sheets have an older frame: they are left alone, the report files are
+    written all the same and the message says why the sheets were not filled."""
+    from xlplugin.io.errors import WorkbookReadError
+
+    def old_frame(adapter, jenis):
+        raise WorkbookReadError("Sheet 'Lampiran 2' tidak lagi berbentuk bingkai lampiran "
+                                "templat; lampiran tidak diisi. Gunakan templat terbaru.")
+
+    monkeypatch.setattr(sys.modules["xlplugin.reports.fill"], "fill_lampiran", old_frame)
+    ribbon.ekspor_laporan("akhir")
+    mode, text = book.alerts[0]
+    assert mode == "info"
+    assert text.startswith("Sheet Lampiran buku kerja ini tidak diisi: Sheet 'Lampiran 2'")
+    assert text.endswith(str(tmp_path / "Laporan_akhir.docx"))

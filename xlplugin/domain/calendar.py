@@ -58,12 +58,16 @@ def _days_in_month(year: int, month: int) -> int:
 
 
 def tanggal(day: date | None) -> str:
-    """Indonesian long date: 14 Juli 2023."""
+    """Indonesian long date: 14 Juli 2023 (babel's CLDR month names for id_ID, in the
+    order the regulation writes its dates: "31 Maret 2023")."""
     if day is None:
         return "-"
-    return f"{day.day} {BULAN[day.month - 1]} {day.year}"
+    from babel.dates import format_date
+
+    return format_date(day, "d MMMM y", locale="id_ID")
 
 
+# The reader's month names (domain.coerce reads "14 Juli 2023" typed as text).
 BULAN = (
     "Januari", "Februari", "Maret", "April", "Mei", "Juni",
     "Juli", "Agustus", "September", "Oktober", "November", "Desember",

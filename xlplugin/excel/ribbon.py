@@ -83,11 +83,19 @@ def ekspor_laporan(book, jenis: str) -> str:
 
     if jenis not in LAPORAN:
         raise PesanPengguna(f"jenis laporan '{jenis}' tidak dikenal")
+    from xlplugin.io.errors import WorkbookReadError
+
     adapter = LiveAdapter(book)
-    fill_lampiran(adapter, jenis)
+    try:
+        fill_lampiran(adapter, jenis)
+        isi = (f"Sheet Lampiran 1-5 buku kerja ini diisi untuk Laporan {LAPORAN[jenis]} "
+               "(NIK disamarkan).")
+    except WorkbookReadError as exc:
+        # a workbook of an older template: its Lampiran sheets have another frame, but
+        # the report files are written from scratch and need none of them
+        isi = f"Sheet Lampiran buku kerja ini tidak diisi: {exc}"
     hasil = export_report(adapter, jenis, folder_keluaran(book))
-    return (f"Sheet Lampiran 1-5 buku kerja ini diisi untuk Laporan {LAPORAN[jenis]} "
-            f"(NIK disamarkan).\nLaporan {LAPORAN[jenis]} tersimpan:\n{hasil}")
+    return f"{isi}\nLaporan {LAPORAN[jenis]} tersimpan:\n{hasil}"
 
 
 @_tombol("Cetak KAK")

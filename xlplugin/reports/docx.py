@@ -34,6 +34,7 @@ ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII")
 KEPADA = "Kepada Yth.:"
 TEMBUSAN = "Tembusan:"
 LAMPIRAN = "LAMPIRAN"
+RUJUKAN = "Rujukan Pemeriksaan Bab IV"
 
 
 def write_report_docx(report, pack: RulePack, path: Path, lampiran_file: str = "") -> Path:
@@ -53,6 +54,7 @@ def write_report_docx(report, pack: RulePack, path: Path, lampiran_file: str = "
             fill.get((nomor, j), lambda d, s=sub: placeholder(d, f"uraian {s}"))(doc)
     _lampiran(doc, report, lampiran_file)
     _closing(doc, report)
+    _rujukan(doc, report)
     doc.save(path)
     stabilise(path)
     return path
@@ -71,9 +73,7 @@ def _cover(doc, report, pack: RulePack) -> None:
     doc.add_paragraph()
     centered(doc, f"Periode laporan: {report.rentang}", 10, bold=False)
     batas = report.batas(pack)
-    tgl = report.tanggal_laporan
-    centered(doc, f"Tanggal laporan: {tanggal(tgl) if tgl else '....................'}", 10,
-             bold=False)
+    centered(doc, f"Tanggal laporan: {report.tanggal_ttd}", 10, bold=False)
     if batas:
         centered(doc, f"Batas waktu penyampaian: {tanggal(batas)} "
                       f"({pack.rules[report.periode.rule].clause})", 10, bold=False)
@@ -147,7 +147,7 @@ def _capaian(doc, report) -> None:
     table(doc, ["Kode", "Rincian Kegiatan", "Target", "Capaian", "Capaian (%)"], rows,
           [1.3, 7.7, 2.5, 2.5, 2.0], {4})
     para(doc, "Capaian pelatihan menghitung peserta yang mengikuti kegiatan sampai selesai "
-              "(CAPAIAN-KELUARAN).").runs[0].font.size = Pt(9)
+              "(Lampiran II huruf i).").runs[0].font.size = Pt(9)
 
 
 def _keuangan(doc, report) -> None:
@@ -166,24 +166,31 @@ def _keuangan(doc, report) -> None:
 
 
 def _permasalahan(doc, report) -> None:
-    monev = [m for m in report.permasalahan if m.pemantauan]
-    other = [m for m in report.permasalahan if not m.pemantauan]
-    if not report.permasalahan:
-        para(doc, "Pemeriksaan juknis tidak menemukan temuan terbuka.")
-    for title, items in (("Penyimpangan pelaksanaan terhadap rencana (pemantauan, V.2)", monev),
-                         ("Temuan pemeriksaan juknis yang belum diselesaikan", other)):
-        if not items:
-            continue
-        para(doc, title, bold=True)
-        for n, m in enumerate(items, start=1):
-            p = para(doc, f"{n}. {m.rule} ({m.tingkat}, {m.klausul}): {m.judul} - "
-                          f"{m.jumlah} temuan.")
-            p.paragraph_format.left_indent = Cm(0.5)
-            for c in m.contoh:
-                p = para(doc, f"- {c}")
-                p.paragraph_format.left_indent = Cm(1.0)
-                p.runs[0].font.size = Pt(9)
+    """Per activity, in plain words: what is wrong, which clause, the upaya. Rule IDs
+    and workbook places are in the reference table after the signature; names and
+    ages of people stay in the annexes."""
+    if not report.masalah_kegiatan:
+        para(doc, "Pemeriksaan terhadap petunjuk teknis tidak menemukan permasalahan.")
+    for m in report.masalah_kegiatan:
+        para(doc, f"{m.kode} {m.nama}".strip(), bold=True).paragraph_format.keep_with_next = True
+        rows = [(n, b.permasalahan, b.ketentuan, b.upaya) for n, b in enumerate(m.butir, 1)]
+        table(doc, ["No", "Permasalahan", "Ketentuan", "Upaya Penyelesaian"], rows,
+              [0.9, 7.0, 3.6, 4.5])
     placeholder(doc, "permasalahan lain dan upaya penyelesaiannya")
+
+
+def _rujukan(doc, report) -> None:
+    """For the verifier: each line of chapter IV with its rule ID and workbook places."""
+    rows = [(m.kode or "-", b.rule, b.tingkat, ", ".join(b.tempat))
+            for m in report.masalah_kegiatan for b in m.butir]
+    if not rows:
+        return
+    doc.add_page_break()
+    para(doc, RUJUKAN, bold=True)
+    para(doc, "Tabel ini menunjukkan letak setiap permasalahan Bab IV pada buku kerja "
+              "dan kode aturan pemeriksaannya, untuk keperluan verifikasi.")
+    table(doc, ["Kegiatan", "Kode Aturan", "Status", "Letak pada Buku Kerja"],
+          rows, [2.0, 4.5, 3.5, 6.0])
 
 
 def _lampiran(doc, report, lampiran_file: str) -> None:
@@ -196,9 +203,7 @@ def _lampiran(doc, report, lampiran_file: str) -> None:
 
 def _closing(doc, report) -> None:
     doc.add_paragraph()
-    tgl = report.tanggal_laporan
-    signature(doc, f"{report.text('kab_kota', '..........')}, "
-                   f"{tanggal(tgl) if tgl else '....................'}",
+    signature(doc, f"{report.text('kab_kota', '..........')}, {report.tanggal_ttd}",
               f"Kepala {report.text('nama_dinas', 'Dinas')}",
               report.text("kepala_dinas", "...................."),
               report.text("nip_kepala_dinas", "...................."))

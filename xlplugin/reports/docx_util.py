@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 from docx import Document
@@ -12,7 +13,13 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 
-FONT = "Arial"
+from ..domain.money import format_number, format_percent
+from .metrics import text_width
+
+FONT = "Arial"  # Liberation Sans where Arial is absent: the same widths (see metrics)
+LANGUAGE = "id-ID"
+TABLE_SIZE = 9  # points, header and body of every table
+CELL_PADDING_CM = 0.38 + 0.1  # Word's default 0.19 cm left and right, and some slack
 PLACEHOLDER_PREFIX = "[Diisi oleh dinas: "
 
 
@@ -27,7 +34,24 @@ def new_document(title: str, author: str = "xlplugin"):
     props = doc.core_properties
     props.title, props.author, props.last_modified_by = title, author, author
     props.revision = 1
+    props.language = LANGUAGE
+    _language(doc)
     return doc
+
+
+def _language(doc) -> None:
+    """Tag the text Indonesian (python-docx's blank document says en-US): Word and
+    LibreOffice then check spelling, hyphenate and read numbers as Indonesian."""
+    defaults = doc.styles.element.find(qn("w:docDefaults"))
+    r_pr = defaults.find(qn("w:rPrDefault")).find(qn("w:rPr"))
+    lang = r_pr.find(qn("w:lang"))
+    if lang is None:
+        lang = OxmlElement("w:lang")
+        r_pr.append(lang)
+    lang.set(qn("w:val"), LANGUAGE)
+    theme = doc.settings.element.find(qn("w:themeFontLang"))
+    if theme is not None:
+        theme.set(qn("w:val"), LANGUAGE)
 
 
 def page_setup(section) -> None:
@@ -91,15 +115,39 @@ def para(doc, text: str, bold: bool = False, style: str | None = None):
 
 
 def rupiah(value: int | None) -> str:
-    return "-" if value is None else f"{value:,}".replace(",", ".")
+    return "-" if value is None else format_number(value)
 
 
 def persen(value: Decimal | None) -> str:
-    return "-" if value is None else f"{value:.2f}".replace(".", ",") + "%"
+    return "-" if value is None else format_percent(value)
+
+
+def fit_widths(headers: list[str], rows: list[tuple], widths_cm: list[float]) -> list[float]:
+    """Column widths in which no word is cut across two lines ("N/o", "Volum/e",
+    "K01-/01"): a column too narrow for its longest word is widened, and the width
+    it takes is given back by the columns with room to spare, widest first, so the
+    table keeps its total width."""
+    need = []
+    for i, header in enumerate(headers):
+        words = [(w, True) for w in header.split()]
+        words += [(w, False) for r in rows if i < len(r) and r[i] is not None
+                  for w in str(r[i]).split()]
+        points = max((text_width(w, TABLE_SIZE, b) for w, b in words), default=0.0)
+        need.append(points / 72 * 2.54 + CELL_PADDING_CM)
+    widths = [max(w, n) for w, n in zip(widths_cm, need)]
+    excess = sum(widths) - sum(widths_cm)
+    for i in sorted(range(len(widths)), key=lambda i: widths[i] - need[i], reverse=True):
+        give = min(excess, widths[i] - need[i])
+        if give <= 0:
+            break
+        widths[i] -= give
+        excess -= give
+    return [round(w, 2) for w in widths]
 
 
 def table(doc, headers: list[str], rows: list[tuple], widths_cm: list[float],
           numeric: set[int] = frozenset(), bold_last: bool = False):
+    widths_cm = fit_widths(headers, rows, widths_cm)
     t = doc.add_table(rows=1, cols=len(headers))
     t.style = "Table Grid"
     t.alignment = WD_TABLE_ALIGNMENT.CENTER
@@ -107,16 +155,16 @@ def table(doc, headers: list[str], rows: list[tuple], widths_cm: list[float],
     for i, h in enumerate(headers):
         cell = t.rows[0].cells[i]
         cell.text = ""
-        run = cell.paragraphs[0].add_run(h)
-        run.bold, run.font.size = True, Pt(9)
+        run = unbroken_run(cell.paragraphs[0], h)
+        run.bold, run.font.size = True, Pt(TABLE_SIZE)
         cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
         shade(cell, "D9E1F2")
     _repeat_header(t.rows[0])
     for n, values in enumerate(rows):
         cells = t.add_row().cells
         for i, v in enumerate(values):
-            run = cells[i].paragraphs[0].add_run("" if v is None else str(v))
-            run.font.size = Pt(9)
+            run = unbroken_run(cells[i].paragraphs[0], "" if v is None else str(v))
+            run.font.size = Pt(TABLE_SIZE)
             run.bold = bold_last and n == len(rows) - 1
             if i in numeric:
                 cells[i].paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
@@ -126,6 +174,22 @@ def table(doc, headers: list[str], rows: list[tuple], widths_cm: list[float],
             cell.width = Cm(w)
     doc.add_paragraph()
     return t
+
+
+_JOINED = re.compile(r"(?<=\w)-(?=\w)")
+
+
+def unbroken_run(paragraph, text: str):
+    """A run whose hyphens inside a word ("12-04-2023", "K01-01", "30-45") are Word's
+    non-breaking hyphens, so neither Word nor LibreOffice ends a line there. The text
+    still reads "-" to any reader of the file."""
+    run = paragraph.add_run()
+    for i, part in enumerate(_JOINED.split(text)):
+        if i:
+            run._r.append(OxmlElement("w:noBreakHyphen"))
+        if part:
+            run._r.add_t(part)
+    return run
 
 
 def _repeat_header(row) -> None:

@@ -26,12 +26,12 @@ from ..template.sheets.temuan import CellSpec
 from .export import pack_for, read_source
 from .frame import AnnexFrame, template_frame
 from .kop import report_kop
-from .lampiran import LampiranTable
+from .lampiran import NIHIL, LampiranTable, nihil_column
 from .model import Report, build_report
 from .sheet import row_height
 
 EXCEL_EPOCH = date(1899, 12, 30)  # serial day 0 of Excel's 1900 date system (from March 1900)
-NO_DATA = "Tidak ada data pada periode laporan ini."
+NO_DATA = NIHIL  # the word an Indonesian annex prints in an empty table
 
 
 @dataclass(frozen=True)
@@ -75,14 +75,13 @@ def annex_cells(report: Report, table: LampiranTable, frame: AnnexFrame,
     rows = table.rows or []
     for i, data in enumerate(rows):
         r = frame.first_row + i
-        heights[r] = row_height(table, data.cells)
+        heights[r] = row_height(table, data.cells, data.level)
         for c, (col, value) in enumerate(zip(table.columns, data.cells), start=1):
             cells[(r, c)] = CellSpec(r, c, cell_value(value, col.kind),
                                      role=like(frame.style_row(data.level)))
     if not rows:
         r = frame.first_row
-        target = max(range(len(table.columns)), key=lambda i: (table.columns[i].kind == "text",
-                                                                table.columns[i].width))
+        target = nihil_column(table)
         for c in range(1, frame.ncols + 1):
             cells[(r, c)] = CellSpec(r, c, NO_DATA if c == target + 1 else None,
                                      role=like(frame.style_row("data")))
@@ -108,8 +107,9 @@ def notes_of(report: Report, table: LampiranTable) -> list[str]:
     """Which report the rows belong to (the template's title is the same for all three),
     and the table's own note (NIK masking)."""
     text = f"Isi lampiran: {report.nama_laporan} TA {report.tahun}, periode {report.rentang}."
-    if table.nomor == 1:
-        text += f' Kolom "Periode Ini" = {report.periode.judul}.'
+    if table.nomor == 1:  # the template's headers say "Periode Ini"; these are the report's
+        text += (f" Kolom (8) = {table.columns[7].header}; "
+                 f"kolom (9) = {table.columns[8].header}.")
     return [text] + ([table.catatan] if table.catatan else [])
 
 

@@ -21,7 +21,7 @@ from ..io.safe_write import prepare_folder
 from ..rulepack.model import RulePack
 from .docx_util import centered, new_document, para, placeholder, rupiah, signature, table
 from .export import _publish, pack_for, read_source
-from .lampiran import teks
+from .lampiran import MARK_NOTE, line_marks, marked, teks
 from .stable import stabilise
 from .terbilang import rupiah_terbilang
 
@@ -179,7 +179,8 @@ def _materi_jadwal(out, doc: Dokumen, k: Kegiatan) -> None:
 
 def _rab(out, doc: Dokumen, k: Kegiatan, pack: RulePack) -> None:
     lines = [ln for ln in doc.rab if ln.kode_kegiatan == k.kode_kegiatan]
-    rows = [(i, teks(ln.kode_baris), teks(ln.uraian), teks(ln.volume), teks(ln.satuan),
+    rows = [(i, teks(ln.kode_baris), marked(teks(ln.uraian), line_marks(ln, pack)),
+             teks(ln.volume), teks(ln.satuan),
              rupiah(ln.harga_satuan if isinstance(ln.harga_satuan, int) else None),
              rupiah(line_amount(ln))) for i, ln in enumerate(lines, start=1)]
     total = compute_totals(doc, pack).kegiatan[k.kode_kegiatan].rab
@@ -187,6 +188,8 @@ def _rab(out, doc: Dokumen, k: Kegiatan, pack: RulePack) -> None:
     table(out, ["No", "Kode", "Uraian", "Volume", "Satuan", "Harga Satuan (Rp)", "Jumlah (Rp)"],
           rows, [0.8, 1.4, 5.0, 1.7, 1.8, 2.6, 2.7], {3, 5, 6}, bold_last=True)
     para(out, f"Terbilang: {rupiah_terbilang(total)}.", bold=True)
+    if any(line_marks(ln, pack) for ln in lines):
+        para(out, MARK_NOTE)
 
 
 def _sign(out, doc: Dokumen) -> None:

@@ -6,7 +6,7 @@ that read the Profil form, so they follow whatever the dinas types there.
 
 from __future__ import annotations
 
-from ..domain.calendar import tanggal
+from ..domain.money import rupiah
 from ..layout.model import Layout
 from ..rulepack.model import RulePack
 from .lampiran import LampiranTable
@@ -25,10 +25,9 @@ def report_kop(report, table: LampiranTable) -> Kop:
         f"Periode {report.rentang}",
     ]
     if table.nomor == 1 and report.totals.pagu is not None:
-        judul[-1] += f"; Pagu DAK Nonfisik Rp {report.totals.pagu:,}".replace(",", ".")
-    tgl = report.tanggal_laporan
+        judul[-1] += f"; Pagu DAK Nonfisik {rupiah(report.totals.pagu)}"
     ttd = [
-        f"{kab or TITIK}, {tanggal(tgl) if tgl else TITIK}",
+        f"{kab or TITIK}, {report.tanggal_ttd}",
         f"Kepala {dinas}" if dinas else "Kepala Dinas",
         "", "", "",
         report.text("kepala_dinas", TITIK),

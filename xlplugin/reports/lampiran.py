@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
-from ..domain.money import percent
+from ..domain.calendar import age_on
+from ..domain.money import format_decimal, percent
 from ..domain.privacy import mask_nik
 from ..domain.records import Dokumen, Kegiatan
 from ..domain.values import Invalid
@@ -86,14 +87,18 @@ def empty_tables() -> list[LampiranTable]:
 
 # ---------------------------------------------------------------- Lampiran 1
 
-def realisasi_columns(periode_judul: str = "Periode Ini") -> tuple[Col, ...]:
+def realisasi_columns(periode_judul: str = "Periode Ini",
+                      sampai_judul: str | None = None) -> tuple[Col, ...]:
+    """Lampiran 1's columns: "Realisasi <periode_judul>" is the period's own spending,
+    "Realisasi s.d. <sampai_judul>" the year's so far."""
+    sampai_judul = sampai_judul or periode_judul
     return (
         Col("No", "no", 6), Col("Kode", "text", 9), Col("Menu / Rincian / Kegiatan / Uraian Biaya",
                                                         "text", 44),
-        Col("Volume", "decimal", 8), Col("Satuan", "text", 8),
+        Col("Volume", "decimal", 8), Col("Satuan", "text", 13),
         Col("Harga Satuan (Rp)", "money", 14), Col("Anggaran (Rp)", "money", 16),
         Col(f"Realisasi {periode_judul} (Rp)", "money", 16),
-        Col(f"Realisasi s.d. {periode_judul} (Rp)", "money", 16),
+        Col(f"Realisasi s.d. {sampai_judul} (Rp)", "money", 16),
         Col("Realisasi (%)", "percent", 9), Col("Sisa Anggaran (Rp)", "money", 16),
     )
 
@@ -105,7 +110,8 @@ def realisasi_anggaran(doc: Dokumen, per: Periode, totals: Totals,
     Menu, rincian and kegiatan amounts are the engine's totals; a line's own
     realisasi is its payments by date (the engine keeps no per-line semester split).
     """
-    table = LampiranTable(1, realisasi_columns(per.judul))
+    per = _lampiran1_periode(per)
+    table = LampiranTable(1, realisasi_columns(per.judul, per.sampai))
     paid = _paid_per_line(doc, pack)
     lines = defaultdict(list)
     for line in doc.rab:
@@ -122,9 +128,56 @@ def realisasi_anggaran(doc: Dokumen, per: Periode, totals: Totals,
             for i, k in enumerate(kegiatan[r], start=1):
                 table.rows.append(_sum_row(str(i), k.kode_kegiatan, teks(k.nama_kegiatan),
                                            totals.kegiatan[k.kode_kegiatan], per, "kegiatan"))
-                table.rows += [_line_row(ln, paid, per) for ln in lines[k.kode_kegiatan]]
+                table.rows += [_line_row(ln, paid, per, pack) for ln in lines[k.kode_kegiatan]]
     table.rows.append(_total_row(totals, per, pack))
+    if any(m in str(r.cells[2]) for r in table.rows if r.level == "data" for m in MARKS):
+        table.catatan = MARK_NOTE
     return table
+
+
+MARK_OPEN = " ["
+MARKS = (f"{MARK_OPEN}DIKECUALIKAN", f"{MARK_OPEN}NILAI NEGATIF]")
+MARK_NOTE = ("Baris bertanda [DIKECUALIKAN ...] adalah biaya yang tidak boleh dibiayai DAK "
+             "Nonfisik menurut klausul yang disebut; baris bertanda [NILAI NEGATIF] bervolume, "
+             "berharga satuan atau berjumlah negatif. Keduanya harus diperbaiki pada RAB.")
+
+
+def line_marks(line, pack: RulePack) -> list[str]:
+    """What a reviewer must see on a RAB line: a cost the juknis excludes (by its
+    kategori, Lampiran II penutup) and a negative volume, price or amount."""
+    marks = []
+    kategori = pack.kategori.get(line.kategori) if isinstance(line.kategori, str) else None
+    if kategori is not None and kategori.dikecualikan:
+        rule = pack.rules.get(kategori.dikecualikan)
+        marks.append(f"DIKECUALIKAN: {rule.clause}" if rule else "DIKECUALIKAN")
+    numbers = (line.volume, line.harga_satuan, line_amount(line))
+    if any(isinstance(v, (int, Decimal)) and not isinstance(v, bool) and v < 0
+           for v in numbers):
+        marks.append("NILAI NEGATIF")
+    return marks
+
+
+def marked(uraian: str, marks: list[str]) -> str:
+    """The uraian with its marks after it: "Honorarium panitia [DIKECUALIKAN: ...]"."""
+    return uraian + "".join(f"{MARK_OPEN}{m}]" for m in marks)
+
+
+@dataclass(frozen=True)
+class _Kolom:
+    """Lampiran 1's two realisasi columns: the period's own semesters and titles."""
+
+    judul: str
+    sampai: str
+    semester: tuple[str, ...]
+    kumulatif: tuple[str, ...]
+
+
+def _lampiran1_periode(per: Periode) -> _Kolom:
+    """For the final report the period is the whole year, so "this period" and "so
+    far" would be two identical columns: it shows Semester II and the year's total."""
+    if per.is_akhir:
+        return _Kolom("Semester II", "Akhir Tahun", per.semester[-1:], per.kumulatif)
+    return _Kolom(per.judul, per.judul, per.semester, per.kumulatif)
 
 
 def _kegiatan_by_rincian(doc: Dokumen, pack: RulePack) -> dict[str, list[Kegiatan]]:
@@ -142,13 +195,13 @@ def _sum(j, keys: tuple[str, ...]) -> int:
     return sum(j.realisasi_semester.get(s, 0) for s in keys)
 
 
-def _sum_row(no: str, kode: str, uraian: str, j, per: Periode, level: str) -> Row:
+def _sum_row(no: str, kode: str, uraian: str, j, per: _Kolom, level: str) -> Row:
     kum = _sum(j, per.kumulatif)
     return Row((no, kode, uraian, None, None, None, j.rab, _sum(j, per.semester), kum,
                 percent(kum, j.rab), j.rab - kum), level)
 
 
-def _total_row(totals: Totals, per: Periode, pack: RulePack) -> Row:
+def _total_row(totals: Totals, per: _Kolom, pack: RulePack) -> Row:
     """JUMLAH over the menus (lines outside the KAK are left to RAB-KEGIATAN)."""
     rab = sum(totals.menu[m].rab for m in pack.menu)
     now = sum(_sum(totals.menu[m], per.semester) for m in pack.menu)
@@ -168,48 +221,67 @@ def _paid_per_line(doc: Dokumen, pack: RulePack) -> dict[tuple[str, str], int]:
     return paid
 
 
-def _line_row(line, paid, per: Periode) -> Row:
+def _line_row(line, paid, per: _Kolom, pack: RulePack) -> Row:
     amount = line_amount(line)
     now = sum(paid.get((line.kode_baris, s), 0) for s in per.semester)
     kum = sum(paid.get((line.kode_baris, s), 0) for s in per.kumulatif)
     volume = line.volume if isinstance(line.volume, Decimal) else None
     harga = line.harga_satuan if isinstance(line.harga_satuan, int) else None
     sisa = amount - kum if amount is not None else None
-    return Row(("", teks(line.kode_baris), teks(line.uraian), volume, teks(line.satuan),
+    return Row(("", teks(line.kode_baris), marked(teks(line.uraian), line_marks(line, pack)),
+                volume, teks(line.satuan),
                 harga, amount, now, kum, percent(kum, amount) if amount else None, sisa))
 
 
 # ---------------------------------------------------------------- Lampiran 2-5
 
 PESERTA_COLUMNS = (
-    Col("No", "no", 5), Col("Kode Kegiatan", "text", 9), Col("Nama Peserta", "text", 24),
-    Col("NIK", "text", 19), Col("L/P", "text", 5), Col("Sentra IKM", "text", 20),
-    Col("Nama IKM/Usaha", "text", 22), Col("NIB", "text", 15), Col("Peran", "text", 13),
-    Col("Mengikuti sampai Selesai", "text", 11),
+    Col("No", "no", 5), Col("Kode Kegiatan", "text", 9), Col("Nama Peserta", "text", 22),
+    Col("NIK", "text", 19), Col("L/P", "text", 5),
+    Col("Usia pada Hari Pertama Kegiatan (tahun)", "int", 9),
+    Col("Kab/Kota Asal", "text", 14), Col("Sentra IKM", "text", 18),
+    Col("Nama IKM/Usaha", "text", 20), Col("NIB atau Pernyataan Bersedia Membuat NIB", "text", 17),
+    Col("Peran", "text", 12), Col("Mengikuti sampai Selesai", "text", 11),
 )
 NARASUMBER_COLUMNS = (
-    Col("No", "no", 5), Col("Kode Kegiatan", "text", 9), Col("Nama", "text", 24),
-    Col("NIK", "text", 19), Col("Peran", "text", 12), Col("Instansi/Asal", "text", 22),
-    Col("Pendidikan", "text", 11), Col("Materi", "text", 24),
-    Col("Bukti Kompetensi", "text", 22), Col("Tanggal Tugas", "text", 14),
+    Col("No", "no", 5), Col("Kode Kegiatan", "text", 9), Col("Nama", "text", 22),
+    Col("NIK", "text", 19), Col("Peran", "text", 12), Col("Instansi/Asal", "text", 20),
+    Col("Pendidikan", "text", 11), Col("Pengalaman (tahun)", "int", 12),
+    Col("Materi", "text", 22), Col("Bukti Kompetensi", "text", 20),
+    Col("Pelaku Usaha (NIB)", "text", 16), Col("Pernyataan Sehat Jasmani dan Rohani", "text", 12),
+    Col("Tanggal Tugas", "text", 14),
 )
 PENDAMPING_COLUMNS = (
-    Col("No", "no", 5), Col("Kode Kegiatan", "text", 9), Col("Nama", "text", 24),
-    Col("NIK", "text", 19), Col("Peran", "text", 15), Col("Pendidikan", "text", 11),
-    Col("Sentra IKM", "text", 18), Col("Komoditi", "text", 12),
-    Col("Jumlah IKM Didampingi", "int", 10), Col("Masa Tugas", "text", 14),
-    Col("Bukti Kompetensi", "text", 22),
+    Col("No", "no", 5), Col("Kode Kegiatan", "text", 9), Col("Nama", "text", 22),
+    Col("NIK", "text", 19), Col("Peran", "text", 14), Col("Pendidikan", "text", 11),
+    Col("Sentra IKM", "text", 18), Col("Komoditi/Materi", "text", 16),
+    Col("Jumlah IKM Didampingi", "int", 11),
+    Col("Pengalaman sebagai Pelaku Usaha UKM (tahun)", "int", 12),
+    Col("Pengalaman sebagai Pendamping atau Instruktur (tahun)", "int", 12),
+    Col("Masa Tugas", "text", 14), Col("Bukti Kompetensi", "text", 20),
+    Col("Pernyataan Tidak Sedang Mendampingi Program APBN/APBD Lain", "text", 16),
 )
 JADWAL_COLUMNS = (
     Col("No", "no", 5), Col("Kode Kegiatan", "text", 9), Col("Tanggal", "date", 11),
     Col("Waktu", "text", 11), Col("Jenis", "text", 16), Col("Materi/Agenda", "text", 28),
-    Col("Narasumber/Pendamping", "text", 20), Col("Nama IKM (logbook)", "text", 18),
+    Col("Narasumber / Pendamping", "text", 20), Col("Nama IKM (logbook)", "text", 18),
     Col("Lokasi", "text", 18), Col("JPL", "decimal", 6), Col("Durasi (jam)", "decimal", 7),
 )
 COLUMNS_BY_NOMOR = {1: realisasi_columns(), 2: PESERTA_COLUMNS, 3: NARASUMBER_COLUMNS,
                     4: PENDAMPING_COLUMNS, 5: JADWAL_COLUMNS}
 
 MASK_NOTE = "NIK disamarkan untuk pelindungan data pribadi; data lengkap ada pada dinas."
+NIHIL = "Nihil"
+# Narasumber-sheet roles whose people this annex lists under Lampiran 4, whose title
+# covers "Tenaga Pendamping/Instruktur/Pengajar" (IV.B).
+PERAN_LAMPIRAN4 = {"instruktur", "pengajar"}
+PERNYATAAN = {True: "Ada", False: "Tidak", None: "Belum ada"}
+
+
+def nihil_column(table: LampiranTable) -> int:
+    """The column (0-based) where an empty annex says "Nihil": its widest text column."""
+    return max(range(len(table.columns)), key=lambda i: (table.columns[i].kind == "text",
+                                                          table.columns[i].width))
 
 
 def teks(value: object) -> str:
@@ -222,6 +294,8 @@ def teks(value: object) -> str:
         return "Ya" if value else "Tidak"
     if isinstance(value, date):
         return value.strftime("%d-%m-%Y")
+    if isinstance(value, Decimal):
+        return format_decimal(value)  # 2,5 not 2.5
     return str(value)
 
 
@@ -263,40 +337,114 @@ def _in_order(records: list, kegiatan: dict[str, Kegiatan]) -> list:
 
 
 def data_peserta(doc: Dokumen, per: Periode, nik) -> LampiranTable:
+    """With what proves each participant may take part (II, point f): age on the
+    activity's first day, kab/kota of origin, NIB or the statement to make one."""
     table = LampiranTable(2, PESERTA_COLUMNS, catatan=MASK_NOTE if nik is mask_nik else None)
     sentra = _sentra_names(doc)
-    for i, p in enumerate(_in_order(doc.peserta, _kegiatan_in(doc, per)), start=1):
+    kegiatan = _kegiatan_in(doc, per)
+    for i, p in enumerate(_in_order(doc.peserta, kegiatan), start=1):
         table.rows.append(Row((i, p.kode_kegiatan, teks(p.nama), nik(p.nik),
-                               teks(p.jenis_kelamin), sentra.get(p.kode_sentra,
-                                                                  teks(p.kode_sentra)),
-                               teks(p.nama_ikm), teks(p.nib), teks(p.peran), teks(p.tuntas))))
+                               teks(p.jenis_kelamin), _usia(p, kegiatan[p.kode_kegiatan]),
+                               teks(p.kab_kota_asal),
+                               sentra.get(p.kode_sentra, teks(p.kode_sentra)),
+                               teks(p.nama_ikm), _nib(p), teks(p.peran), teks(p.tuntas))))
     return table
 
 
+def _usia(p, k: Kegiatan) -> int | None:
+    """Whole years on the activity's planned first day, as PESERTA-USIA counts them."""
+    if isinstance(p.tanggal_lahir, date) and isinstance(k.tanggal_mulai, date):
+        return age_on(p.tanggal_lahir, k.tanggal_mulai)
+    return None
+
+
+def _nib(p) -> str:
+    if isinstance(p.nib, str) and p.nib.strip():
+        return p.nib
+    if p.bersedia_nib is True:
+        return "Bersedia membuat NIB"
+    return "-"
+
+
 def data_narasumber(doc: Dokumen, per: Periode, nik) -> LampiranTable:
-    table = LampiranTable(3, NARASUMBER_COLUMNS, catatan=MASK_NOTE if nik is mask_nik else None)
-    for i, n in enumerate(_in_order(doc.narasumber, _kegiatan_in(doc, per)), start=1):
+    """Narasumber and tenaga ahli with what proves each one qualifies (II, point g);
+    instruktur and pengajar are listed in Lampiran 4."""
+    table = LampiranTable(3, NARASUMBER_COLUMNS,
+                          catatan=_notes(nik, "Pelaku usaha yang memiliki NIB dikecualikan "
+                                              "dari syarat pendidikan paling rendah D-III "
+                                              "pada rincian yang membolehkannya."))
+    people = [n for n in doc.narasumber if not _is_instruktur(n)]
+    for i, n in enumerate(_in_order(people, _kegiatan_in(doc, per)), start=1):
         table.rows.append(Row((i, n.kode_kegiatan, teks(n.nama),
                                nik(n.nik) if n.nik is not None else "", teks(n.peran),
-                               teks(n.instansi), teks(n.pendidikan), teks(n.materi),
-                               teks(n.bukti_kompetensi),
+                               teks(n.instansi), teks(n.pendidikan), _int(n.pengalaman_tahun),
+                               teks(n.materi), teks(n.bukti_kompetensi), _pelaku_usaha(n),
+                               PERNYATAAN.get(n.sehat, teks(n.sehat)),
                                _rentang(n.tanggal_mulai, n.tanggal_selesai))))
     return table
 
 
+def _is_instruktur(n) -> bool:
+    return isinstance(n.peran, str) and n.peran.strip().lower() in PERAN_LAMPIRAN4
+
+
+def _pelaku_usaha(n) -> str:
+    if n.pelaku_usaha is not True:
+        return "-"
+    nib = n.nib.strip() if isinstance(n.nib, str) else ""
+    return f"Ya, NIB {nib}" if nib else "Ya, NIB belum dicatat"
+
+
+def _notes(nik, *extra: str) -> str | None:
+    parts = ([MASK_NOTE] if nik is mask_nik else []) + list(extra)
+    return " ".join(parts) or None
+
+
 def data_pendamping(doc: Dokumen, per: Periode, nik) -> LampiranTable:
-    table = LampiranTable(4, PENDAMPING_COLUMNS, catatan=MASK_NOTE if nik is mask_nik else None)
+    """Tenaga pendamping, koordinator, and the instruktur/pengajar of the Narasumber
+    sheet, with their years as UKM business owner and as pendamping (II.A.3.g.4) and
+    the statement that they do not at the same time assist an APBN/APBD-funded
+    programme (II.A.3.g.5)."""
+    table = LampiranTable(4, PENDAMPING_COLUMNS,
+                          catatan=_notes(nik, 'Kolom pernyataan: "Ada" = tenaga pendamping '
+                                              "menyatakan tidak sedang menjadi pendamping "
+                                              "lembaga lain yang dibiayai APBN/APBD."))
     sentra = _sentra_names(doc)
-    for i, p in enumerate(_in_order(doc.pendamping, _kegiatan_in(doc, per)), start=1):
-        jumlah = p.jumlah_ikm if isinstance(p.jumlah_ikm, int) else None
-        table.rows.append(Row((i, p.kode_kegiatan, teks(p.nama),
-                               nik(p.nik) if p.nik is not None else "", teks(p.peran),
-                               teks(p.pendidikan), sentra.get(p.kode_sentra,
-                                                               teks(p.kode_sentra)),
-                               teks(p.komoditi), jumlah,
-                               _rentang(p.tanggal_mulai, p.tanggal_selesai),
-                               teks(p.bukti_kompetensi))))
+    kegiatan = _kegiatan_in(doc, per)
+    rows = [(p, True) for p in doc.pendamping] + \
+        [(n, False) for n in doc.narasumber if _is_instruktur(n)]
+    order = {kode: i for i, kode in enumerate(kegiatan)}
+    rows = sorted(((r, own) for r, own in rows if isinstance(r.kode_kegiatan, str)
+                   and r.kode_kegiatan in order),
+                  key=lambda x: (order[x[0].kode_kegiatan], not x[1], x[0].row))
+    for i, (p, own) in enumerate(rows, start=1):
+        table.rows.append(_pendamping_row(i, p, sentra, nik) if own
+                          else _instruktur_row(i, p, nik))
     return table
+
+
+def _pendamping_row(i: int, p, sentra: dict[str, str], nik) -> Row:
+    years = p.pengalaman_pendamping_tahun if isinstance(p.pengalaman_pendamping_tahun, int) \
+        else p.pengalaman_tahun
+    lain = None if p.pendamping_lembaga_lain is None else not p.pendamping_lembaga_lain
+    return Row((i, p.kode_kegiatan, teks(p.nama), nik(p.nik) if p.nik is not None else "",
+                teks(p.peran), teks(p.pendidikan), sentra.get(p.kode_sentra, teks(p.kode_sentra)),
+                teks(p.komoditi), _int(p.jumlah_ikm), _int(p.pengalaman_usaha_tahun),
+                _int(years), _rentang(p.tanggal_mulai, p.tanggal_selesai),
+                teks(p.bukti_kompetensi), PERNYATAAN.get(lain, teks(lain))))
+
+
+def _instruktur_row(i: int, n, nik) -> Row:
+    """An instruktur/pengajar of the Narasumber sheet: no sentra, IKM count or
+    APBN/APBD statement are asked of them (those are A.3 pendamping rules)."""
+    return Row((i, n.kode_kegiatan, teks(n.nama), nik(n.nik) if n.nik is not None else "",
+                teks(n.peran), teks(n.pendidikan), "-", teks(n.materi), None, None,
+                _int(n.pengalaman_tahun), _rentang(n.tanggal_mulai, n.tanggal_selesai),
+                teks(n.bukti_kompetensi), "-"))
+
+
+def _int(value: object) -> int | None:
+    return value if isinstance(value, int) and not isinstance(value, bool) else None
 
 
 def jadwal_kegiatan(doc: Dokumen, per: Periode) -> LampiranTable:

@@ -8,6 +8,7 @@ findings, and the five annexes. Writers only format.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -75,6 +76,55 @@ class Masalah:
     pemantauan: bool  # a monitoring deviation (V.2), not a plan defect
 
 
+@dataclass(frozen=True)
+class Butir:
+    """IV, one line of an activity's table: what is wrong in plain words, the clause,
+    and the upaya (what was recorded, or the follow-up the severity calls for). The
+    rule ID and the workbook places go to the reference table, not the body."""
+
+    permasalahan: str
+    ketentuan: str
+    upaya: str
+    rule: str
+    tingkat: str
+    tempat: tuple[str, ...]  # "RAB D18": for the reference table only
+
+
+@dataclass(frozen=True)
+class MasalahKegiatan:
+    """IV: the problems of one activity (kode "" for those of no single activity)."""
+
+    kode: str
+    nama: str
+    butir: tuple[Butir, ...]
+
+
+# What one finding is about, by the sheet it points at: "1 peserta", "2 baris RAB".
+SATUAN_TEMPAT = {"Peserta": "peserta", "Narasumber": "narasumber/instruktur",
+                 "Pendamping": "tenaga pendamping", "RAB": "baris RAB",
+                 "KAK": "isian rencana kegiatan", "Jadwal": "baris jadwal",
+                 "Realisasi": "catatan pembayaran", "Profil": "isian profil dinas",
+                 "Sentra": "data sentra", "Persetujuan": "catatan persetujuan"}
+UPAYA = {
+    "PELANGGARAN": "Rencana tindak lanjut: diperbaiki agar memenuhi ketentuan; biaya atau "
+                   "data yang tidak memenuhi ketentuan tidak dibiayai DAK Nonfisik.",
+    "PERLU_PERSETUJUAN": "Rencana tindak lanjut: dinas menyampaikan alasan dan memohon "
+                         "persetujuan Kementerian Perindustrian.",
+    "PERLU_PENJELASAN": "Rencana tindak lanjut: dinas menyampaikan penjelasan tertulis.",
+    "PERINGATAN": "Rencana tindak lanjut: data diperiksa kembali dan dilengkapi.",
+}
+UPAYA_PEMANTAUAN = ("Rencana tindak lanjut: penyebab perbedaan antara rencana dan "
+                    "pelaksanaan dijelaskan dan kegiatan disesuaikan.")
+UPAYA_SELESAI = {"DISETUJUI": "Telah disetujui Kementerian Perindustrian",
+                 "DIJELASKAN": "Telah dijelaskan oleh dinas"}
+SIFAT = {"PELANGGARAN": "Pelanggaran", "PERLU_PERSETUJUAN": "Perlu persetujuan",
+         "PERLU_PENJELASAN": "Perlu penjelasan", "PERINGATAN": "Peringatan",
+         "DISETUJUI": "Telah disetujui", "DIJELASKAN": "Telah dijelaskan"}
+# A title's trailing note for the validator, e.g. "(Tidak: pelanggaran; ...)".
+_CATATAN_JUDUL = re.compile(r"\s*\([^)]*:[^)]*\)\s*$")
+_RESOLUSI = re.compile(r"\[(DISETUJUI|DIJELASKAN): ([^\]]*)\]\s*$")
+
+
 @dataclass
 class Report:
     jenis: str
@@ -89,6 +139,7 @@ class Report:
     capaian: list[CapaianRow] = field(default_factory=list)
     keuangan: list[KeuanganRow] = field(default_factory=list)
     permasalahan: list[Masalah] = field(default_factory=list)
+    masalah_kegiatan: list[MasalahKegiatan] = field(default_factory=list)
     tenggat: list[Finding] = field(default_factory=list)  # DL-* findings for this report
 
     # -------------------------------------------------------------- texts for writers
@@ -96,6 +147,15 @@ class Report:
     def tanggal_laporan(self) -> date | None:
         value = getattr(self.profil, self.periode.tanggal_field)
         return value if isinstance(value, date) else None
+
+    @property
+    def tanggal_ttd(self) -> str:
+        """The report's date as signed, or, while Profil has none, what to fill where."""
+        tgl = self.tanggal_laporan
+        if tgl:
+            return tanggal(tgl)
+        form = load_layout().profil
+        return f"[isi {form.field(self.periode.tanggal_field).label} pada sheet {form.sheet}]"
 
     def batas(self, pack: RulePack) -> date | None:
         return self.periode.batas(pack)
@@ -144,6 +204,7 @@ def build_report(doc: Dokumen, jenis: str, pack: RulePack | None = None, *,
     report.capaian = _capaian(pack, totals)
     report.keuangan = _keuangan(pack, totals, per)
     report.permasalahan = _permasalahan(findings, pack)
+    report.masalah_kegiatan = masalah_per_kegiatan(findings, pack, doc)
     report.tenggat = _tenggat(findings, per, pack)
     return report
 
@@ -198,6 +259,52 @@ def _permasalahan(findings: list[Finding], pack: RulePack) -> list[Masalah]:
                          for f in items[:3]),
             pemantauan=rid.startswith(MONEV_PREFIX)))
     return sorted(out, key=lambda m: (not m.pemantauan, m.rule))
+
+
+def masalah_per_kegiatan(findings: list[Finding], pack: RulePack,
+                         doc: Dokumen) -> list[MasalahKegiatan]:
+    """IV per activity, in KAK order, then the problems of no single activity. A rule's
+    findings on one activity make one line; approved or explained ones say so."""
+    names = {}
+    for k in doc.kegiatan:
+        if isinstance(k.kode_kegiatan, str):
+            names.setdefault(k.kode_kegiatan, str(k.nama_kegiatan or k.kode_kegiatan))
+    groups: dict[str, dict[tuple[str, str], list[Finding]]] = {}
+    for f in findings:
+        kode = f.kegiatan if f.kegiatan in names else ""
+        groups.setdefault(kode, {}).setdefault((f.rule, f.level), []).append(f)
+    order = [*names, ""]
+    out = []
+    for kode in sorted(groups, key=order.index):
+        butir = tuple(_butir(items, pack) for items in groups[kode].values())
+        out.append(MasalahKegiatan(kode, names.get(kode, "Umum (tidak terkait satu kegiatan)"),
+                                   tuple(sorted(butir, key=lambda b: (b.tingkat, b.rule)))))
+    return out
+
+
+def _butir(items: list[Finding], pack: RulePack) -> Butir:
+    f = items[0]
+    rule = pack.rules.get(f.rule)
+    judul = _CATATAN_JUDUL.sub("", rule.title if rule else f.rule).rstrip(".")
+    counts: dict[str, int] = {}
+    for item in items:
+        unit = SATUAN_TEMPAT.get(item.sheet, "isian")
+        counts[unit] = counts.get(unit, 0) + 1
+    where = ", ".join(f"{n} {unit}" for unit, n in counts.items())
+    ketentuan = f.clause if f.clause and not f.clause.startswith("-") else \
+        "Kewajaran perhitungan (tanpa klausul khusus)"
+    if f.resolution:
+        refs = [m.group(2) for i in items if (m := _RESOLUSI.search(i.message))]
+        upaya = UPAYA_SELESAI.get(f.resolution, f.resolution.title())
+        upaya += f" ({'; '.join(dict.fromkeys(refs))})." if refs else "."
+    elif f.rule.startswith(MONEV_PREFIX):
+        upaya = UPAYA_PEMANTAUAN
+    else:
+        upaya = UPAYA.get(f.severity.value, UPAYA["PERINGATAN"])
+    sifat = SIFAT.get(f.level, f.level.capitalize())
+    return Butir(f"{sifat}: belum sesuai ketentuan \u201c{judul}\u201d pada {where}.",
+                 ketentuan, upaya, f.rule,
+                 f.level, tuple(f"{i.sheet} {i.cell or i.row or ''}".strip() for i in items))
 
 
 def _tenggat(findings: list[Finding], per: Periode, pack: RulePack) -> list[Finding]:

@@ -9,8 +9,9 @@ The renderers are passed in (`available_renderers`) so tests choose them.
 
 `convert` runs LibreOffice headless, several files in one call. A throwaway user
 profile keeps runs independent of any desktop LibreOffice and of each other; the
-profile turns on recalculation of xlsx files on load when asked (openpyxl writes
-formulas without cached values).
+profile sets the Indonesian locale (numbers print 544.215.000 and 98,52%) and turns
+on recalculation of xlsx files on load when asked (openpyxl writes formulas without
+cached values).
 """
 
 from __future__ import annotations
@@ -24,15 +25,30 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
-RECALC_XCU = """<?xml version="1.0" encoding="UTF-8"?>
+LOCALE = "id-ID"
+# The profile's locale is what LibreOffice formats numbers and dates with: an xlsx
+# number format such as #,##0 only says "thousands separator", so with LibreOffice's
+# default en-US a Lampiran prints 544,215,000 and 98.52%. Indonesian: 544.215.000, 98,52%.
+_XCU_HEAD = """<?xml version="1.0" encoding="UTF-8"?>
 <oor:items xmlns:oor="http://openoffice.org/2001/registry"
  xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
-<item oor:path="/org.openoffice.Office.Calc/Formula/Load">
+"""
+LOCALE_XCU = f"""<item oor:path="/org.openoffice.Setup/L10N">
+ <prop oor:name="ooSetupSystemLocale" oor:op="fuse"><value>{LOCALE}</value></prop></item>
+<item oor:path="/org.openoffice.Office.Linguistic/General">
+ <prop oor:name="DefaultLocale" oor:op="fuse"><value>{LOCALE}</value></prop></item>
+"""
+RECALC_XCU = """<item oor:path="/org.openoffice.Office.Calc/Formula/Load">
  <prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
 <item oor:path="/org.openoffice.Office.Calc/Formula/Load">
  <prop oor:name="ODFRecalcMode" oor:op="fuse"><value>0</value></prop></item>
-</oor:items>
 """
+
+
+def profile_settings(recalc: bool = False) -> str:
+    """registrymodifications.xcu of the throwaway profile: the Indonesian locale, and
+    recalculation of formulas on load when asked."""
+    return _XCU_HEAD + LOCALE_XCU + (RECALC_XCU if recalc else "") + "</oor:items>\n"
 
 
 class ConversionError(RuntimeError):
@@ -52,10 +68,10 @@ def convert(files: list[Path], out_dir: Path, fmt: str = "pdf", *, recalc: bool 
                               "Pasang LibreOffice atau ekspor PDF dari Excel.")
     out_dir.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="xlplugin-lo-") as profile:
-        if recalc:
-            user = Path(profile) / "user"
-            user.mkdir(parents=True)
-            (user / "registrymodifications.xcu").write_text(RECALC_XCU, encoding="utf-8")
+        user = Path(profile) / "user"
+        user.mkdir(parents=True)
+        (user / "registrymodifications.xcu").write_text(profile_settings(recalc),
+                                                        encoding="utf-8")
         cmd = [exe, f"-env:UserInstallation=file://{profile}", "--headless", "--norestore",
                "--convert-to", fmt, "--outdir", str(out_dir), *map(str, files)]
         try:

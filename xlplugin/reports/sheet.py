@@ -11,17 +11,23 @@ Every plain text is written as text, never as a formula (values starting with
 
 from __future__ import annotations
 
+from copy import copy
 from dataclasses import dataclass, field
 from decimal import Decimal
+from weakref import WeakKeyDictionary
 
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.properties import PageSetupProperties
 
 from .frame import STYLE_ROWS, AnnexFrame
-from .lampiran import LampiranTable
+from .lampiran import NIHIL, LampiranTable, Row, nihil_column
+from .metrics import lines_needed, width_for
 
-FONT = "Arial"
+FONT = "Arial"  # Liberation Sans where Arial is absent: the same widths (see metrics)
+SIZE = 9  # header and data rows
+LINE_POINTS = 12.0  # one line of 9 pt text, as Excel spaces it
+MAX_GROWTH = 3  # see fitted_widths
 INJECTION_PREFIXES = ("=", "+", "-", "@")
 MONEY = '#,##0;-#,##0;"-"'
 PERCENT = '0.00%'
@@ -90,17 +96,25 @@ def render_annex(ws, table: LampiranTable, kop: Kop, *, spare_rows: int = 0,
                          f"{frame.title_lines}")
     ncols = len(table.columns)
     last = get_column_letter(ncols)
+    # The template's frame keeps its declared widths (the fill cannot widen them); an
+    # export widens a column so no word of its rows (a date, a code) is cut in two.
+    widths = [c.width for c in table.columns] if frame.has_style_rows else fitted_widths(table)
     if frame.has_style_rows:
         _style_rows(ws, table, frame)
-    _title_block(ws, kop.judul, [c.width for c in table.columns], frame.title_row)
+    _title_block(ws, kop.judul, widths, frame.title_row)
     header_row = frame.header_row
-    _header(ws, table, header_row)
+    _header(ws, table, header_row, widths)
     r = frame.first_row
-    for data in table.rows:
-        _data_row(ws, table, r, data.cells, data.level)
+    rows = table.rows
+    if not rows and not frame.has_style_rows:  # an exported empty annex says so
+        cells = [None] * ncols
+        cells[nihil_column(table)] = NIHIL
+        rows = [Row(tuple(cells))]
+    for data in rows:
+        _data_row(ws, table, r, data.cells, data.level, widths)
         r += 1
     for _ in range(frame.spare_rows):
-        _data_row(ws, table, r, (None,) * ncols, "data")
+        _data_row(ws, table, r, (None,) * ncols, "data", widths)
         r += 1
     last_row = frame.last_row(r - frame.first_row)
     if table.catatan:
@@ -143,13 +157,13 @@ def _title_block(ws, lines: list, widths: list[float], top: int = 1) -> None:
         cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
         ws.merge_cells(f"A{r}:{last}{r}")
         # Merged cells do not grow with wrapped text: give long lines their height.
-        lines_needed = -(-len(str(text)) * size // int(sum(widths) * 10)) if text else 1
-        ws.row_dimensions[r].height = max(1, lines_needed) * size * 1.45
+        lines = lines_needed(str(text), sum(widths), size, i <= 3) if text else 1
+        ws.row_dimensions[r].height = lines * size * 1.45
 
 
-def _header(ws, table: LampiranTable, row: int) -> None:
+def _header(ws, table: LampiranTable, row: int, widths: list[float]) -> None:
     for i, col in enumerate(table.columns, start=1):
-        ws.column_dimensions[get_column_letter(i)].width = col.width
+        ws.column_dimensions[get_column_letter(i)].width = widths[i - 1]
         for r, text in ((row, col.header), (row + 1, f"({i})")):
             cell = ws.cell(row=r, column=i)
             write_value(cell, text)
@@ -157,36 +171,86 @@ def _header(ws, table: LampiranTable, row: int) -> None:
             cell.fill = HEAD_FILL
             cell.border = GRID
             cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
-    ws.row_dimensions[row].height = 42
+    lines = max(lines_needed(c.header, w, SIZE, True) for c, w in zip(table.columns, widths))
+    ws.row_dimensions[row].height = max(42.0, LINE_POINTS * lines + 6)
 
 
-def _data_row(ws, table: LampiranTable, row: int, cells: tuple, level: str) -> None:
-    ws.row_dimensions[row].height = row_height(table, cells)
+def _data_row(ws, table: LampiranTable, row: int, cells: tuple, level: str,
+              widths: list[float] | None = None) -> None:
+    ws.row_dimensions[row].height = row_height(table, cells, level, widths)
+    styles = _styles_of(ws)
     for i, (col, value) in enumerate(zip(table.columns, cells), start=1):
         cell = ws.cell(row=row, column=i)
+        kind = col.kind
+        if kind == "decimal" and isinstance(value, (int, Decimal)) and value == int(value):
+            kind = "int"  # Excel prints "24." under #,##0.## (LibreOffice "24")
+        key = (kind, level)
+        if key in styles:  # the same look as a cell styled before: copy its style record
+            cell._style = copy(styles[key])
+        else:
+            _style_data_cell(cell, kind, level)
+            styles[key] = copy(cell._style)
         if col.kind == "percent" and isinstance(value, Decimal):
             value = value / 100  # the annex shows a real percentage format
         write_value(cell, value)
-        cell.number_format = FORMATS[col.kind]
-        cell.border = GRID
-        cell.font = Font(name=FONT, size=9, bold=level in BOLD_LEVELS)
-        if level in LEVEL_FILL:
-            cell.fill = LEVEL_FILL[level]
-        numeric = col.kind in {"money", "percent", "decimal", "int"}
-        cell.alignment = Alignment(
-            horizontal="right" if numeric else ("center" if col.kind in {"no", "date"} else None),
-            vertical="top", wrap_text=not numeric)
 
 
-def row_height(table: LampiranTable, cells: tuple) -> float:
+def _styles_of(ws) -> dict:
+    """Per sheet, the style record of each (column kind, line kind) once made: building
+    Font/Alignment objects and registering them per cell took most of an export's time
+    at 2,000 RAB lines; a copied record gives the cell the very same style indices."""
+    if ws not in _STYLE_CACHE:
+        _STYLE_CACHE[ws] = {}
+    return _STYLE_CACHE[ws]
+
+
+_STYLE_CACHE: WeakKeyDictionary = WeakKeyDictionary()
+
+
+def _style_data_cell(cell, kind: str, level: str) -> None:
+    cell.number_format = FORMATS[kind]
+    cell.border = GRID
+    cell.font = Font(name=FONT, size=9, bold=level in BOLD_LEVELS)
+    if level in LEVEL_FILL:
+        cell.fill = LEVEL_FILL[level]
+    numeric = kind in {"money", "percent", "decimal", "int"}
+    cell.alignment = Alignment(
+        horizontal="right" if numeric else ("center" if kind in {"no", "date"} else None),
+        vertical="top", wrap_text=not numeric)
+
+
+def row_height(table: LampiranTable, cells: tuple, level: str = "data",
+               widths: list[float] | None = None) -> float:
     """Points for a row whose text wraps: neither Excel nor LibreOffice grows a row
-    written by openpyxl, so long names would overlap the next row when printed."""
+    written by openpyxl, so a long name would be cut off when printed. Lines are
+    counted with Arial's widths (`metrics`) in the columns' widths."""
+    widths = widths or [c.width for c in table.columns]
+    bold = level in BOLD_LEVELS
     lines = 1
-    for col, value in zip(table.columns, cells):
+    for col, width, value in zip(table.columns, widths, cells):
         if isinstance(value, str) and col.kind in {"text", "no"}:
-            per_line = max(1, int(col.width * 1.5))  # characters of 9 pt Arial per line
-            lines = max(lines, -(-len(value) // per_line))
-    return 12.0 * lines + 1
+            lines = max(lines, lines_needed(value, width, SIZE, bold))
+    return LINE_POINTS * lines + 1
+
+
+def fitted_widths(table: LampiranTable) -> list[float]:
+    """Each column's width, widened where a word of the header or of a row (a date, a
+    code, an amount, a unit such as "kamar/malam") would not fit on one line: both
+    programs would cut it mid-word. Bold is assumed: the wider of the two. A column
+    grows to at most `MAX_GROWTH` times its width: one pasted web address must not
+    shrink the whole page to fit it."""
+    widths = []
+    for i, col in enumerate(table.columns):
+        tokens = col.header.split()
+        for row in table.rows:
+            value = row.cells[i] if i < len(row.cells) else None
+            if col.kind in {"money", "int"} and isinstance(value, int):
+                tokens.append(f"{value:,}")  # "," and "." are equally wide in Arial
+            elif col.kind in {"text", "no"} and isinstance(value, str):
+                tokens += value.split()
+        need = max((width_for(t, SIZE, True) for t in tokens), default=0.0)
+        widths.append(round(max(col.width, min(need, col.width * MAX_GROWTH)), 1))
+    return widths
 
 
 def _signature(ws, lines: list, row: int, col: int) -> None:

@@ -1,4 +1,11 @@
-"""Amounts in Indonesian words, as a KAK/RAB states its total ("terbilang")."""
+"""Amounts in Indonesian words, as a KAK/RAB states its total ("terbilang").
+
+Our own, not num2words(lang="id"): that library writes a thousand after a higher
+group as "satu ribu" (1.001.000 -> "satu juta satu ribu") where written Indonesian and
+every treasury terbilang say "seribu" ("satu juta seribu rupiah"), and a negative
+number as "min" where "minus" is written. tests/reports/test_bahasa_angka.py holds
+both side by side on a range of amounts.
+"""
 
 from __future__ import annotations
 
