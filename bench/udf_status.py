@@ -1,7 +1,7 @@
-"""UDF cost per recalculation: the first status UDF (one engine run) and the other six
-(memo hits), on the `large` benchmark Dokumen (2,000 RAB lines, 3,000 peserta) passed as
-full-capacity ranges, as Excel passes them. Python side only: the COM transfer of the
-ranges into Python is not measured here (that needs Excel; see tests/excel).
+"""The live check's Python cost: `DAK_PERIKSA` after an edit (one engine run) and again
+with unchanged inputs (memo hit), on a benchmark Dokumen passed as the template passes
+it, each table down to its last filled row. Python side only: the COM transfer needs
+Excel (`bench.udf_cost` estimates it).
 
     python -m bench.udf_status [small|large]
 """
@@ -16,25 +16,25 @@ from bench.scale import counts, scaled_dokumen
 
 def main(argv: list[str] | None = None) -> int:
     sys.path.insert(0, "tests")
-    from macros.udf_args import udf_args
+    from macros.udf_args import check_args
 
     import udfs.dak_udfs as udf
-    from xlplugin.layout.udf import STATUS_UDF
 
     size = (argv or sys.argv[1:] or ["large"])[0]
     doc = scaled_dokumen(size)
-    args = udf_args(doc)
+    args = check_args(doc)
+    for param in udf.TABLE_PARAMS:
+        rows = args[param]
+        last = max((i for i, r in enumerate(rows) if any(v is not None for v in r)), default=0)
+        args[param] = rows[:last + 1]
     udf._analyse.cache_clear()
-    names = list(STATUS_UDF.values())
     started = time.perf_counter()
-    getattr(udf, names[0])(**args)
+    udf.DAK_PERIKSA(**args)
     first = time.perf_counter() - started
     started = time.perf_counter()
-    for name in names[1:]:
-        getattr(udf, name)(**args)
-    rest = time.perf_counter() - started
-    print(f"{size} {counts(doc)}: engine run {first:.3f} s; "
-          f"{len(names) - 1} memo hits {rest * 1000:.0f} ms in total")
+    udf.DAK_PERIKSA(**args)
+    again = time.perf_counter() - started
+    print(f"{size} {counts(doc)}: engine run {first:.3f} s; memo hit {again * 1000:.1f} ms")
     return 0
 
 

@@ -1,7 +1,8 @@
 """Render the README's pictures from the current code: `python -m xlplugin.docs_screens`.
 
-Runs the demo into a temporary folder, then prints three sheets of the checked
-workbook (KAK, RAB, Temuan: the part a user sees first, with the Validasi colours)
+Runs the demo into a temporary folder, then prints four sheets of the checked
+workbook (KAK, RAB with its statuses, Persetujuan, Temuan: the part a user sees first,
+with the Validasi colours)
 and one page of the Semester I report to PNG through LibreOffice headless and
 pdftoppm. Never hand-made: a test re-runs this and compares page counts and sizes.
 """
@@ -24,13 +25,14 @@ DPI = 80
 class SheetShot:
     png: str
     sheet_key: str  # layout key (table or output)
-    last_col: str  # print area A1:<last_col><last_row>, left of the status column
+    last_col: str  # print area A1:<last_col><last_row>
     last_row: int
 
 
 SHEETS = (
     SheetShot("kak.png", "KAK", "Q", 17),
-    SheetShot("rab.png", "RAB", "L", 32),
+    SheetShot("rab.png", "RAB", "M", 32),  # with the Status Periksa column
+    SheetShot("persetujuan.png", "Persetujuan", "E", 8),
     SheetShot("temuan.png", "Temuan", "H", 14),
 )
 REPORT_PAGE = ("laporan.png", 2)  # page 2 of the Laporan: targets and budget tables

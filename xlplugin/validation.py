@@ -191,6 +191,8 @@ def _write_status(adapter, layout: Layout, read: WorkbookRead, findings: list[Fi
         filled = {r.row for r in getattr(read.doc, _attr(key))}
         values = {row: texts.get((key, row), OK) for row in filled}
         adapter.set_status(actual, cols.status, rows, values)
+        if cols.stored is not None:  # shown while Python does not answer
+            adapter.set_status(actual, cols.stored, rows, values)
 
 
 def _set_print_areas(adapter, layout: Layout, read: WorkbookRead) -> None:

@@ -9,7 +9,7 @@ import openpyxl
 import pytest
 
 from xlplugin.bundle import installer
-from xlplugin.layout.udf import STATUS_UDF, TOTAL_UDF
+from xlplugin.layout.udf import CHECK_UDF, STATUS_UDF, TOTAL_UDF
 from xlplugin.template.sheets import config
 from xlplugin.template.sheets.config import ENV_DIR_WIN, INTERPRETER_OVERRIDE
 
@@ -25,7 +25,7 @@ def conf_settings(path) -> dict[str, object]:
 
 def test_udf_modules_names_an_installed_module_with_every_udf(built_xlsm):
     module = importlib.import_module(conf_settings(built_xlsm)["UDF MODULES"])
-    for name in [*STATUS_UDF.values(), TOTAL_UDF]:
+    for name in [CHECK_UDF, *STATUS_UDF.values(), TOTAL_UDF]:
         assert callable(getattr(module, name)), name
 
 

@@ -7,7 +7,7 @@ import sys
 import types
 
 from macros.vba_read import decoded_modules
-from xlplugin.layout.udf import STATUS_UDF, TOTAL_UDF
+from xlplugin.layout.udf import CHECK_UDF, STATUS_UDF, TOTAL_UDF
 from xlplugin.template.macros import wrapper
 from xlplugin.template.sheets.config import UDF_MODULE
 
@@ -36,14 +36,14 @@ def test_wrapper_module_in_the_file_equals_xlwings_generator_output(built_xlsm):
 
 def test_wrapper_declares_every_contract_udf():
     text, _ = regenerate()
-    for name in [*STATUS_UDF.values(), TOTAL_UDF]:
+    for name in [CHECK_UDF, *STATUS_UDF.values(), TOTAL_UDF]:
         assert f"Function {name}(" in text
         assert f'XLPy.CallUDF("{UDF_MODULE}", "{name}"' in text
 
 
 def test_udfs_declare_conversions_and_are_not_volatile():
     _, module = regenerate()
-    for name in STATUS_UDF.values():
+    for name in [CHECK_UDF, *STATUS_UDF.values()]:
         xlfunc = getattr(module, name).__xlfunc__
         options = {a["name"]: a["options"] for a in xlfunc["args"]}
         assert options["profil"] == {"ndim": 1}
@@ -63,6 +63,7 @@ def test_generation_leaves_no_windows_stand_ins_behind():
 
 def test_macro_options_carry_indonesian_help_for_every_udf():
     options = {o.name: o for o in wrapper.generate_udf_wrapper(UDF_MODULE).options}
-    assert set(options) == {*STATUS_UDF.values(), TOTAL_UDF}
+    assert set(options) == {CHECK_UDF, *STATUS_UDF.values(), TOTAL_UDF}
     assert options["DAK_TOTAL"].argument_descriptions[0].startswith("Kode menu")
+    assert options[CHECK_UDF].argument_descriptions[0].startswith("Kolom kode sheet Rekap")
     assert all(o.category == "DAK Nonfisik" for o in options.values())

@@ -3,10 +3,8 @@ inputs (cached values stripped) and opens the rekap itself. One soffice run."""
 
 from __future__ import annotations
 
-import re
-import zipfile
-
 import pytest
+from cached_values import strip_cached_values
 from rekap_helpers import cell_rows, table
 
 from xlplugin.layout import load_layout
@@ -17,17 +15,7 @@ from xlplugin.template.sheets.rekap import col, rekap_rows
 
 pytestmark = [pytest.mark.libreoffice,
               pytest.mark.skipif(soffice() is None, reason="LibreOffice tidak terpasang")]
-CACHED = re.compile(rb"(<f>[^<]*</f>|<f [^>]*/>|<f [^>]*>[^<]*</f>)<v>[^<]*</v>")
 LAYOUT, PACK = load_layout(), load_pack()
-
-
-def _strip_cached_values(src, dst) -> None:
-    with zipfile.ZipFile(src) as zin, zipfile.ZipFile(dst, "w", zipfile.ZIP_DEFLATED) as zout:
-        for info in zin.infolist():
-            data = zin.read(info.filename)
-            if info.filename.startswith("xl/worksheets/"):
-                data = CACHED.sub(rb"\1", data)
-            zout.writestr(info, data)
 
 
 @pytest.fixture(scope="module")
@@ -38,7 +26,7 @@ def recalculated(corpus, rekap_xlsx, tmp_path_factory):
     stripped = []
     for i, rel in enumerate(picked):
         dst = work / f"berkas{i}.xlsm"
-        _strip_cached_values(folder / rel, dst)
+        strip_cached_values(folder / rel, dst)
         stripped.append(dst)
     outputs = convert([*stripped, rekap_xlsx], work / "out", "xlsx", recalc=True)
     return dict(zip(picked, outputs[:2], strict=True)), outputs[2]

@@ -12,11 +12,11 @@ import hashlib
 import re
 import shutil
 import subprocess
-import zipfile
 from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
+from cached_values import strip_cached_values
 from openpyxl import load_workbook
 
 from xlplugin.engine.totals import compute_totals
@@ -36,17 +36,6 @@ pytestmark = [
 ]
 ARTIFACTS = Path(__file__).resolve().parents[2] / "build" / "test-artifacts" / "reports"
 LAYOUT, PACK = load_layout(), load_pack()
-CACHED = re.compile(rb"(<f>[^<]*</f>|<f [^>]*/>|<f [^>]*>[^<]*</f>)<v>[^<]*</v>")
-
-
-def _strip_cached_values(src: Path, dst: Path) -> None:
-    """A copy of the workbook whose formula cells hold no cached result."""
-    with zipfile.ZipFile(src) as zin, zipfile.ZipFile(dst, "w", zipfile.ZIP_DEFLATED) as zout:
-        for info in zin.infolist():
-            data = zin.read(info.filename)
-            if info.filename.startswith("xl/worksheets/"):
-                data = CACHED.sub(rb"\1", data)
-            zout.writestr(info, data)
 
 
 def _pages(pdf: Path) -> list[str]:
@@ -73,7 +62,7 @@ def rendered():
     docx = next(f for f in files if f.suffix == ".docx")
     pdfs = convert([xlsx, docx, kak[0]], ARTIFACTS / "pdf")
     stripped = ARTIFACTS / "sample_tanpa_cache.xlsx"
-    _strip_cached_values(workbook, stripped)
+    strip_cached_values(workbook, stripped)
     (recalc,) = convert([stripped], ARTIFACTS / "recalc", "xlsx", recalc=True)
     (ARTIFACTS / "png").mkdir()
     for pdf in pdfs:  # every page as a PNG, to be looked at

@@ -11,7 +11,8 @@ import pytest
 from openpyxl.worksheet.formula import ArrayFormula
 
 from xlplugin.cli.main import main
-from xlplugin.layout.udf import status_formula
+from xlplugin.io.headers import STORED_HEADER
+from xlplugin.layout.udf import LIVE_SHEET, check_formula, status_formula, stored_letter
 from xlplugin.template.build import build_bytes, build_template
 from xlplugin.template.sheets.daftar import DEPENDENT_PREFIX
 from xlplugin.template.sheets.tables import BANNER_NAME, STATUS_HEADER
@@ -76,17 +77,31 @@ def test_formula_columns_follow_the_layout_templates(wb, layout):
     assert f"'{real.sheet}'!{real.data_range('jumlah')}" in last
 
 
-def test_status_columns_are_legacy_array_formulas_over_all_rows(wb, layout):
+def test_each_status_row_reads_the_live_result_or_its_hidden_stored_value(wb, layout):
     for table in layout.tables.values():
         if not table.status:
             continue
         ws = wb[table.sheet]
-        letter = table.status_letter
+        letter, stored = table.status_letter, stored_letter(table)
         assert ws[f"{letter}{table.header_row}"].value == STATUS_HEADER
-        anchor = ws[f"{letter}{table.first_row}"].value
-        assert isinstance(anchor, ArrayFormula)
-        assert anchor.ref == f"{letter}{table.first_row}:{letter}{table.last_row}"
-        assert anchor.text == status_formula(layout, table.key)
+        assert ws[f"{stored}{table.header_row}"].value == STORED_HEADER
+        assert ws.column_dimensions[stored].hidden
+        for row in (table.first_row, table.first_row + 1, table.last_row):
+            formula = ws[f"{letter}{row}"].value
+            assert formula == status_formula(layout, table.key, row)
+            assert f"xlp_Mulai_{table.key}+" in formula and f"{stored}{row}&" in formula
+        assert not any(isinstance(c.value, ArrayFormula) for c in ws[letter])
+
+
+def test_one_array_formula_calls_python_once_for_the_whole_workbook(wb, layout):
+    calls = [(ws.title, c.coordinate) for ws in wb.worksheets for row in ws.iter_rows()
+             for c in row if c.data_type == "f"
+             and re.search(r"DAK_\w+\(", str(getattr(c.value, "text", c.value)))]
+    assert calls == [(LIVE_SHEET, "D4")]
+    anchor = wb[LIVE_SHEET]["D4"].value
+    assert isinstance(anchor, ArrayFormula) and anchor.text == check_formula()
+    assert len(check_formula()) <= 255  # Range.FormulaArray's limit
+    assert wb[LIVE_SHEET].sheet_state == "hidden"
 
 
 def test_daftar_holds_every_list_and_the_dependent_rincian_names(wb, pack):

@@ -17,7 +17,7 @@ from xlplugin.layout import load_layout
 from xlplugin.template.build import build_template
 
 formulas = pytest.importorskip("formulas")
-SHEETS = ("RAB", "KAK", "Realisasi", "Rekap")
+SHEETS = ("RAB", "KAK", "Realisasi", "Rekap", "Peserta", "Status Langsung")
 
 
 @pytest.fixture(scope="module")

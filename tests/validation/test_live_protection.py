@@ -13,7 +13,9 @@ from xlwings_fake import ALLOW_ATTRS, ExcelRefusal, FakeBook
 
 from xlplugin.adapters.base import WorkbookWriteError
 from xlplugin.adapters.live import LiveAdapter
+from xlplugin.engine.status import OK, row_statuses
 from xlplugin.layout import load_layout
+from xlplugin.layout.udf import LIVE_SHEET, status_formula
 from xlplugin.sample import EXPECTED_BREACHES
 from xlplugin.template.sheets.temuan import LEVEL_COLOURS, TemuanSheet
 from xlplugin.validation import clear_highlights, validate_workbook, write_findings
@@ -49,23 +51,22 @@ def test_value_in_locked_formula_cell_is_refused_and_in_input_cell_accepted(book
     assert rab.range((RAB.first_row, 1)).value == "K99"
 
 
-def test_part_of_the_status_array_cannot_be_changed_even_unprotected(book):
-    rab = FakeBook.from_file(book).sheets[RAB.sheet]
-    rab.api.Unprotect()
-    status = len(RAB.columns) + 1
+def test_part_of_the_live_result_array_cannot_be_changed_even_unprotected(book):
+    live = FakeBook.from_file(book).sheets[LIVE_SHEET]
+    live.api.Unprotect()
     with pytest.raises(ExcelRefusal, match="part of an array"):
-        rab.range((RAB.first_row + 3, status)).value = "OK"
+        live.range("D10").value = "OK"
     with pytest.raises(ExcelRefusal, match="part of an array"):
-        rab.range((RAB.first_row, status), (RAB.first_row + 1, status)).clear_contents()
+        live.range("D4:D5").clear_contents()
 
 
-def test_rows_cannot_be_inserted_or_deleted_through_the_status_array(book):
-    rab = FakeBook.from_file(book).sheets[RAB.sheet]
-    rab.api.Unprotect()
+def test_rows_cannot_be_inserted_or_deleted_through_the_live_result_array(book):
+    live = FakeBook.from_file(book).sheets[LIVE_SHEET]
+    live.api.Unprotect()
     with pytest.raises(ExcelRefusal, match="part of an array"):
-        rab.range(f"{RAB.first_row + 10}:{RAB.first_row + 11}").insert("down")
+        live.range("20:21").insert("down")
     with pytest.raises(ExcelRefusal, match="part of an array"):
-        rab.range(f"{RAB.first_row + 10}:{RAB.first_row + 10}").delete("up")
+        live.range("20:20").delete("up")
 
 
 def test_protected_sheet_refuses_row_insertion_and_table_resize(book):
@@ -109,8 +110,11 @@ def test_live_validasi_on_protected_demo_writes_temuan_highlights_and_reprotects
     rules = {fake.sheets[temuan.name].range((r, 3)).value
              for r in range(temuan.first_row, temuan.first_row + len(findings))}
     assert {e.rule for e in EXPECTED_BREACHES} <= rules
-    status = len(RAB.columns) + 1
-    assert (RAB.first_row, status, RAB.last_row, status) in fake.sheets[RAB.sheet].arrays
+    rab, status = fake.sheets[RAB.sheet], len(RAB.columns) + 1
+    statuses = row_statuses(findings, LAYOUT)
+    for line in adapter._xlplugin_read.doc.rab:  # stored beside the live formula
+        assert rab.range((line.row, status)).formula == status_formula(LAYOUT, "RAB", line.row)
+        assert rab.range((line.row, status + 1)).value == statuses.get(("RAB", line.row), OK)
     assert _protection(fake) == before
 
 

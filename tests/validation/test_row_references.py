@@ -13,7 +13,7 @@ from xlwings_fake import FORMULA_ARRAY_LIMIT, ExcelRefusal, FakeBook, _shift_ref
 
 from xlplugin.excel.rows import PLACEHOLDER_STEM, adjust_references, shorten
 from xlplugin.layout import load_layout
-from xlplugin.layout.udf import status_formula
+from xlplugin.layout.udf import count_formula, filled_range, legacy_status_formula
 
 AT, N = 2005, 5  # rows inserted before row 2005 of sheet RAB
 
@@ -55,17 +55,25 @@ def test_quoted_sheet_names_with_spaces_and_apostrophes_are_matched():
         "=SUM('Standar Harga'!$D$6:$D$305)+'O''Brien'!A307"
 
 
-def test_the_status_formula_grows_only_its_own_tables_data_area():
+def test_the_live_row_count_and_input_range_grow_with_their_table():
     layout = load_layout()
-    formula = status_formula(layout, "RAB")
+    for text in (count_formula(layout, "RAB"), "=" + filled_range(layout, "RAB")):
+        grown = adjust_references(text, "Status Langsung", "RAB", AT, N)
+        assert "$2005" not in grown and "$2010" in grown
+        assert grown == _shift_references(text, "Status Langsung", "RAB", AT, N)
+
+
+def test_a_0_1_0_status_formula_grows_only_its_own_tables_data_area():
+    layout = load_layout()
+    formula = legacy_status_formula(layout, "RAB")
     grown = adjust_references(formula, "RAB", "RAB", AT, N)
     assert grown == formula.replace("'RAB'!$A$6:$L$2005", "'RAB'!$A$6:$L$2010")
     assert grown != formula
 
 
 # ---------------------------------------------------------------- long array formulas
-def test_a_status_formula_too_long_for_formulaarray_is_shortened_and_restorable():
-    formula = status_formula(load_layout(), "Narasumber")
+def test_a_0_1_0_status_formula_too_long_for_formulaarray_is_shortened_and_restorable():
+    formula = legacy_status_formula(load_layout(), "Narasumber")
     assert len(formula) > FORMULA_ARRAY_LIMIT  # why the detour exists at all
     skeleton, parts = shorten(formula, FORMULA_ARRAY_LIMIT)
     assert len(skeleton) <= FORMULA_ARRAY_LIMIT

@@ -3,7 +3,9 @@ and adjusts what Excel adjusts (tests/fakes/xlwings_fake.py), and removing a row
 clearing its white cells.
 
 RAB is made full first: its last capacity row holds a line, so the insertion has to
-happen inside the table, through the status array, on a protected sheet.
+happen inside the table, on a protected sheet. Workbooks of template 0.1.0 carry a
+status array that Tambah Baris clears and enters again (`legacy`); today's template has
+one status formula per row, filled down with the table's formula columns.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from xlplugin.excel import rows
 from xlplugin.excel.ribbon import PesanPengguna
 from xlplugin.io.reader import read_workbook
 from xlplugin.layout import load_layout
-from xlplugin.layout.udf import status_formula
+from xlplugin.layout.udf import legacy_status_formula, status_formula
 from xlplugin.sample import EXPECTED_BREACHES
 from xlplugin.template.formulas import expand
 from xlplugin.validation import validate_workbook
@@ -31,6 +33,21 @@ N = 5
 LAST = RAB.last_row  # the template's last data row: the new rows go in here
 STATUS = len(RAB.columns) + 1
 INPUTS = [c for c in RAB.columns if c.is_input]
+STORED = len(RAB.columns) + 2  # the hidden stored status, right of the status column
+
+
+def _as_0_1_0(fake) -> None:
+    """The status columns of a template 0.1.0 workbook: one legacy array per table."""
+    for table in LAYOUT.tables.values():
+        if not table.status:
+            continue
+        sheet = fake.sheets[table.sheet]
+        col = len(table.columns) + 1
+        sheet.api.Unprotect()
+        column = sheet.range((table.first_row, col), (table.last_row, col))
+        column.clear_contents()
+        rows.enter_array(column, legacy_status_formula(LAYOUT, table.key))
+        sheet.api.Protect(AllowFormattingColumns=True, AllowFormattingRows=True)
 
 
 def _protection(sheet) -> tuple:
@@ -73,11 +90,36 @@ def test_the_new_rows_are_empty_and_the_full_last_row_moved_below_them(grown):
     assert {col: rab.range((LAST + N, col)).value for col in typed} == typed
 
 
-def test_the_status_array_covers_the_new_rows_with_its_rab_range_grown(grown):
+def test_the_status_formula_is_filled_into_the_new_rows_and_their_stored_status_is_empty(grown):
     fake, *_ = grown
     rab = fake.sheets[RAB.sheet]
+    assert rab.arrays == []
+    for row in (RAB.first_row, *range(LAST, LAST + N + 1)):
+        assert rab.range((row, STATUS)).formula == status_formula(LAYOUT, "RAB", row), row
+    assert all(rab.range((r, STORED)).value is None for r in range(LAST, LAST + N))
+
+
+def test_tambah_baris_stops_where_the_live_result_block_ends(book):
+    fake = FakeBook.from_file(book)
+    with pytest.raises(PesanPengguna, match="dapat diperiksa langsung"):
+        rows.tambah_baris_sheet(fake.sheets[RAB.sheet], rows.MAX_TAMBAH)  # 2,000 + 5,000 rows
+    assert fake.sheets[RAB.sheet].list_objects[RAB.name][2] == LAST
+
+
+@pytest.fixture(scope="module")
+def grown_0_1_0(sample_book):
+    fake = FakeBook.from_file(sample_book)
+    _as_0_1_0(fake)
+    rab = fake.sheets[RAB.sheet]
+    _fill_last_row(rab)
+    rows.tambah_baris_sheet(rab, N)
+    return fake
+
+
+def test_a_0_1_0_status_array_covers_the_new_rows_with_its_rab_range_grown(grown_0_1_0):
+    rab = grown_0_1_0.sheets[RAB.sheet]
     assert rab.arrays == [(RAB.first_row, STATUS, LAST + N, STATUS)]
-    expected = status_formula(LAYOUT, "RAB").replace(
+    expected = legacy_status_formula(LAYOUT, "RAB").replace(
         f"'RAB'!$A${RAB.first_row}:$L${LAST}", f"'RAB'!$A${RAB.first_row}:$L${LAST + N}")
     assert rab.range((LAST + N, STATUS)).formula == expected
 
@@ -106,14 +148,20 @@ def test_every_formula_and_name_that_reads_rab_now_reads_the_grown_rows(grown):
         f"=SUMIFS('RAB'!$I$6:$I${LAST + N},'RAB'!$B$6:$B${LAST + N},A{kak.first_row})"
 
 
-def test_excels_adjustment_elsewhere_and_the_re_entered_status_array_agree(grown):
+def test_excels_adjustment_elsewhere_and_the_re_entered_0_1_0_status_array_agree(grown_0_1_0):
     """KAK's status array was grown by (the fake's model of) Excel, RAB's by Tambah Baris:
     the same arguments, read by two independent implementations of the rule."""
-    fake, *_ = grown
     kak = LAYOUT.tables["KAK"]
-    by_excel = fake.sheets[kak.sheet].range((kak.first_row, len(kak.columns) + 1)).formula
-    by_us = fake.sheets[RAB.sheet].range((RAB.first_row, STATUS)).formula
+    by_excel = grown_0_1_0.sheets[kak.sheet].range((kak.first_row, len(kak.columns) + 1)).formula
+    by_us = grown_0_1_0.sheets[RAB.sheet].range((RAB.first_row, STATUS)).formula
     assert by_excel.replace("DAK_STATUS_KAK", "DAK_STATUS_RAB") == by_us
+
+
+def test_the_live_count_and_input_name_read_the_grown_rows(grown):
+    fake, *_ = grown
+    count = fake.sheets["Status Langsung"].range("B6").formula
+    assert f"$A${LAST + N}" in count and f"$A${LAST})" not in count
+    assert f"$L${LAST + N}," in fake.names["xlp_Isi_RAB"]
 
 
 def test_validations_and_conditional_formats_cover_the_new_rows(grown):
@@ -182,11 +230,12 @@ def test_a_password_protected_sheet_is_refused_in_indonesian(book):
     with pytest.raises(PesanPengguna, match="kata sandi"):
         rows.tambah_baris_sheet(rab, 2)
     assert rab.list_objects[RAB.name][2] == LAST
-    assert rab.arrays == [(RAB.first_row, STATUS, LAST, STATUS)]
+    assert rab.range((LAST, STATUS)).formula == status_formula(LAYOUT, "RAB", LAST)
 
 
-def test_an_insert_excel_refuses_leaves_the_status_array_in_place(book):
+def test_an_insert_excel_refuses_leaves_the_0_1_0_status_array_in_place(book):
     fake = FakeBook.from_file(book)
+    _as_0_1_0(fake)
     rab = fake.sheets[RAB.sheet]
     rab.api.Unprotect()  # a user's own array formula across the table's last row
     rab.range((LAST - 2, STATUS + 3), (LAST + 2, STATUS + 3)).formula_array = "=1"
@@ -194,7 +243,7 @@ def test_an_insert_excel_refuses_leaves_the_status_array_in_place(book):
     with pytest.raises(ExcelRefusal, match="part of an array"):
         rows.tambah_baris_sheet(rab, 2)
     assert (RAB.first_row, STATUS, LAST, STATUS) in rab.arrays
-    assert rab.range((LAST, STATUS)).formula == status_formula(LAYOUT, "RAB")
+    assert rab.range((LAST, STATUS)).formula == legacy_status_formula(LAYOUT, "RAB")
     assert rab.list_objects[RAB.name][2] == LAST and rab.protected
 
 
@@ -221,6 +270,7 @@ def test_an_array_right_of_the_table_under_another_header_is_left_untouched(book
     """Tambah Baris clears and re-enters only the array under 'Status Periksa', the
     column it located by its header; anything else there is refused, nothing written."""
     fake = FakeBook.from_file(book)
+    _as_0_1_0(fake)
     rab = fake.sheets[RAB.sheet]
     rab.api.Unprotect()
     rab.range((RAB.header_row, STATUS)).value = "Catatan saya"
@@ -230,3 +280,13 @@ def test_an_array_right_of_the_table_under_another_header_is_left_untouched(book
         rows.tambah_baris_sheet(rab, N)
     assert rab.range((RAB.last_row, STATUS)).formula == formula
     assert rab.list_objects[RAB.name][2] == RAB.last_row
+
+
+def test_formulas_right_of_the_table_under_another_header_are_not_filled_down(book):
+    fake = FakeBook.from_file(book)
+    rab = fake.sheets[RAB.sheet]
+    rab.api.Unprotect()
+    rab.range((RAB.header_row, STATUS)).value = "Catatan saya"
+    rab.api.Protect(AllowFormattingColumns=True, AllowFormattingRows=True)
+    rows.tambah_baris_sheet(rab, N)
+    assert all(rab.range((r, STATUS)).formula in (None, "") for r in range(LAST, LAST + N))

@@ -45,7 +45,7 @@ def openpyxl_workbook(doc, path: Path) -> Path:
     from openpyxl.worksheet.formula import ArrayFormula
 
     from xlplugin.io.headers import STATUS_HEADER
-    from xlplugin.layout.udf import status_formula
+    from xlplugin.layout.udf import legacy_status_formula
     from xlplugin.template.sheets.temuan import build_temuan_sheet
 
     layout = load_layout()
@@ -70,7 +70,7 @@ def openpyxl_workbook(doc, path: Path) -> Path:
             ws.cell(table.header_row, len(table.columns) + 1, STATUS_HEADER)
             ref = f"{table.status_letter}{table.first_row}:{table.status_letter}{table.last_row}"
             ws[f"{table.status_letter}{table.first_row}"] = ArrayFormula(
-                ref, status_formula(layout, key))
+                ref, legacy_status_formula(layout, key))
         for record in getattr(doc, TABLE_ATTR[key]):
             for name in field_names(type(record)):
                 value = cell_value(getattr(record, name))

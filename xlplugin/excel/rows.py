@@ -1,5 +1,8 @@
 """Tambah Baris: grow the input table of the active sheet by N rows, from the ribbon.
 
+(Template 0.2 on, the status column holds one formula per row, filled down with the
+table's formula columns in step 3; steps 1 and 4 below are for 0.1.0 workbooks.)
+
 A user whose table is full cannot add rows by hand: the sheets are protected, an Excel
 table does not grow on a protected sheet, and Excel refuses to insert rows through the
 legacy array formula of the Status Periksa column ("You can't change part of an array").
@@ -36,6 +39,7 @@ from ..adapters.live import FILE_PREFIX, unprotected
 from ..io.headers import STATUS_HEADER, norm
 from ..layout import load_layout
 from ..layout.model import Layout, Table, column_letter
+from ..layout.udf import table_limit
 from .ribbon import PesanPengguna, _tombol
 
 MAX_TAMBAH = 5000  # per click (xlp_Ribbon.bas asks within it): a slip like 50000 for 500
@@ -76,8 +80,11 @@ def tambah_baris_sheet(sheet, jumlah, layout: Layout | None = None) -> str:
         raise PesanPengguna(f"sheet '{sheet.name}' tidak muat {n} baris lagi; kurangi "
                             "jumlah barisnya.")
     status_col = area.last_cell.column + 1  # right of the table, outside it
+    _within_live_block(sheet, layout, table, last + n - first + 1)
     status = _status_formula(sheet, status_col, first, last)
     formulas = _formula_columns(sheet, table, header, area.column, area.last_cell.column)
+    if status is None and _per_row_status(sheet, status_col, first, last):
+        formulas.append(status_col)  # one formula per row: filled down like the table's
     try:
         with unprotected(sheet):
             _grow(sheet, first, last, n, formulas, status_col, status)
@@ -240,6 +247,24 @@ def _status_formula(sheet, col: int, first: int, last: int) -> str | None:
             f"satu rumus dari baris {first} sampai {last} seperti di templat, sehingga baris "
             "tidak dapat ditambahkan dengan aman.")
     return str(sheet.range((first, col)).formula)
+
+
+def _within_live_block(sheet, layout: Layout, table: Table, rows: int) -> None:
+    """The live check answers for as many rows as its result column holds (`udf`)."""
+    limit = table_limit(layout, table.key)
+    if rows > limit:
+        raise PesanPengguna(
+            f"tabel sheet '{sheet.name}' akan menjadi {_angka(rows)} baris, lebih dari "
+            f"{_angka(limit)} baris yang dapat diperiksa langsung. Pisahkan datanya ke buku "
+            "kerja lain atau kurangi jumlah baris yang ditambahkan.")
+
+
+def _per_row_status(sheet, col: int, first: int, last: int) -> bool:
+    """Template 0.2 on: the status column under its header holds one formula per row."""
+    if norm(sheet.range((first - 1, col)).value) != norm(STATUS_HEADER):
+        return False
+    source = last - 1 if last - 1 >= first else last
+    return str(sheet.range((source, col)).formula).startswith("=")
 
 
 def _formula_columns(sheet, table: Table, header: int, c1: int, c2: int) -> list[int]:

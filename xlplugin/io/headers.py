@@ -19,6 +19,9 @@ SCAN_ROWS = 25  # how far below the expected header row a moved header is search
 # it from here; the reader must not import the builder and openpyxl). Statuses are
 # written only under this header.
 STATUS_HEADER = "Status Periksa"
+# Right of it (template 0.2 on), the hidden column of the status Validasi stored as a
+# value, which the status cell shows while Python does not answer.
+STORED_HEADER = "Status Tersimpan"
 
 
 def norm(value: object) -> str:
@@ -36,12 +39,16 @@ class TableColumns:
     # 1-based column of the status header on the header row; None when the table has
     # no status column or it is not found with certainty (then no status is written)
     status: int | None = None
+    # 1-based column of the stored-status header, only right next to the status column
+    stored: int | None = None
 
 
 def locate_columns(grid: Grid, table: Table, sheet: str) -> TableColumns:
     cols = _locate_inputs(grid, table, sheet)
     if table.status:
         cols.status = _locate_status(grid, table, sheet, cols)
+    if cols.status is not None and norm(grid.value(cols.header_row, cols.status + 1)) == _STORED:
+        cols.stored = cols.status + 1
     return cols
 
 
@@ -70,7 +77,7 @@ def _locate_inputs(grid: Grid, table: Table, sheet: str) -> TableColumns:
         # the status header is never a renamed input column: a deleted last column
         # brings it to that column's place, and reading it as input would be wrong
         if c.index not in claimed and norm(text) not in expected \
-                and norm(text) != _STATUS:
+                and norm(text) not in (_STATUS, _STORED):
             found[c.key] = c.index
             claimed.add(c.index)
             if text not in (None, ""):
@@ -95,6 +102,7 @@ def _locate_inputs(grid: Grid, table: Table, sheet: str) -> TableColumns:
 
 
 _STATUS = norm(STATUS_HEADER)
+_STORED = norm(STORED_HEADER)
 
 
 def _locate_status(grid: Grid, table: Table, sheet: str, cols: TableColumns) -> int | None:

@@ -136,6 +136,8 @@ class SheetPatch:
                 self._status_cell(f"{letter}{row}", row, col, text, in_array, texts, array)
                 continue
             old = self._cell_now(row, *span)
+            if not text and _shows_nothing(old):
+                continue  # most rows of a column: empty, and already shown so
             head = len(str(row)) + lead  # `<c r="Q123"`
             tail = _status_tail(old[head:], text, in_array)
             if tail is not None:
@@ -262,6 +264,13 @@ def _array_range(cell: bytes | None) -> tuple[int, int, int, int] | None:
 @lru_cache(maxsize=64)
 def _column_cells(letter: str) -> re.Pattern:
     return re.compile(rb'<c r="' + letter.encode() + rb'(\d+)"[^>]*?(?:/>|>.*?</c>)', re.DOTALL)
+
+
+def _shows_nothing(cell: bytes) -> bool:
+    """A cell with no value, or a formula whose cached text is empty: writing "" into it
+    changes nothing (status formula cells differ by their row, so the memo of
+    `_status_tail` would not spare parsing each of them)."""
+    return cell.endswith(b"/>") or cell.endswith(b"<v></v></c>")
 
 
 def _head(ref: str) -> bytes:

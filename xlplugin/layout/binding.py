@@ -16,6 +16,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import fields
+from functools import lru_cache
+from operator import attrgetter
 
 from ..domain.coerce import coerce
 from ..domain.kode import Canon
@@ -80,20 +82,32 @@ def canonical_codes(doc: Dokumen, layout: Layout,
     """
     for key, table in layout.tables.items():
         records = getattr(doc, TABLE_ATTR[key])
-        if not records:
-            continue
-        for column in table.columns:
-            if column.type != "enum" or column.list is None:
-                continue
-            canon = _canon(layout, column.list, pack_lists, doc)
-            if canon is None:
-                continue
-            name = column.key
-            for record in records:
-                value = getattr(record, name)
-                if type(value) is str and value not in canon.items:
-                    setattr(record, name, canon(value))
+        if records:
+            canonical_table(records, list_canons(table, layout, pack_lists, doc))
     return doc
+
+
+def list_canons(table: Table, layout: Layout, pack_lists: Mapping[str, list[str]],
+                doc: Dokumen) -> list[tuple[str, Canon]]:
+    """(column key, its list) for every list column of `table`, as `doc` fills the lists."""
+    out = []
+    for column in table.columns:
+        if column.type != "enum" or column.list is None:
+            continue
+        canon = _canon(layout, column.list, pack_lists, doc)
+        if canon is not None:
+            out.append((column.key, canon))
+    return out
+
+
+def canonical_table(records: list, canons: list[tuple[str, Canon]]) -> list:
+    """`canonical_codes` for one table's records, with its lists given."""
+    for name, canon in canons:
+        items = canon.items
+        for record, value in zip(records, map(attrgetter(name), records)):
+            if type(value) is str and value not in items:
+                setattr(record, name, canon(value))
+    return records
 
 
 def _canon(layout: Layout, name: str, pack_lists: Mapping[str, list[str]],
@@ -105,12 +119,19 @@ def _canon(layout: Layout, name: str, pack_lists: Mapping[str, list[str]],
         return None
     source, _, ref = spec.partition(":")
     if source == "pack":
-        return Canon(pack_lists.get(ref, ()))
+        return _canon_of(tuple(pack_lists.get(ref, ())))
     if source == "table":
         table_key, _, field = ref.partition(".")
         attr = TABLE_ATTR.get(table_key)
-        return Canon(getattr(r, field) for r in getattr(doc, attr)) if attr else None
+        return _canon_of(tuple(getattr(r, field) for r in getattr(doc, attr))) if attr else None
     return None
+
+
+@lru_cache(maxsize=64)
+def _canon_of(items: tuple) -> Canon:
+    """One Canon per distinct list: the same lists come back on every check (the pack's,
+    a KAK's codes), and a list of 2,000 RAB line codes costs 2,000 code_key calls."""
+    return Canon(items)
 
 
 TEXT_KINDS = frozenset({"text", "code", "enum"})

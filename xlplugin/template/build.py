@@ -94,6 +94,7 @@ def _sheet_keys(layout: Layout) -> dict[str, str]:
 def _build_sheet(wb, ws, key: str, doc: Dokumen | None, pack, layout: Layout) -> None:
     from .sheets.config import build_config_sheet
     from .sheets.lampiran import build_lampiran_sheet
+    from .sheets.live import build_live_sheet
     from .sheets.temuan import build_temuan_sheet
 
     profil = doc.profil if doc is not None else None
@@ -114,6 +115,8 @@ def _build_sheet(wb, ws, key: str, doc: Dokumen | None, pack, layout: Layout) ->
         build_daftar_sheet(ws, wb, layout, pack)
     elif key == "Config":
         build_config_sheet(ws, pack)
+    elif key == "StatusLangsung":
+        build_live_sheet(ws, wb, layout, pack)
     output = layout.outputs.get(key)
     if output is not None and output.hidden:
         ws.sheet_state = "hidden"

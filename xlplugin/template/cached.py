@@ -471,12 +471,29 @@ class Evaluator:
         if kind == "call" and node[1] in PURE:
             args = [self.array(a, sheet, row) for a in node[2]]
             return _broadcast(PURE[node[1]], *args)
+        if kind == "call" and node[1] in ("MAX", "MIN"):
+            return self._aggregate(node, sheet, row)
         if kind == "call" and node[1] == "ROW":
             v = self._ref(node[2][0], sheet, row) if node[2] else None
             if isinstance(v, Range):
                 return [float(r) for r in range(v.r1, v.r2 + 1) for _ in range(v.c1, v.c2 + 1)]
             return _row(self, node[2], sheet, row)
         return self.scalar(node, sheet, row)
+
+    def _aggregate(self, node, sheet: str, row: int):
+        """MAX/MIN in array context (SUMPRODUCT(MAX(...))): over every element; text,
+        booleans and blanks are skipped as Excel skips them in arrays."""
+        values = []
+        for arg in node[2]:
+            v = self.array(arg, sheet, row)
+            values.extend(v if isinstance(v, list) else [v])
+        err = _first_error(values)
+        if err:
+            return err
+        numbers = [v for v in values if isinstance(v, float)]
+        if not numbers:
+            return 0.0
+        return max(numbers) if node[1] == "MAX" else min(numbers)
 
     def index(self, rng: Range, keys_of: tuple) -> dict:
         """Hash index of a range's values: key -> list of positions."""

@@ -134,4 +134,6 @@ def vba_string(text: str) -> str:
     """A VBA string literal (ASCII; the project's code page is 1252)."""
     if not text.isascii():
         raise VbaBuildError(f"teks VBA harus ASCII: {text!r}")
+    if "\n" in text or "\r" in text:  # a literal cannot span lines (a UDF docstring)
+        raise VbaBuildError(f"teks VBA harus satu baris: {text!r}")
     return '"' + text.replace('"', '""') + '"'

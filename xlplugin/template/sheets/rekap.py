@@ -1,8 +1,9 @@
 """The Rekap sheet: totals per menu A-D and per rincian, pagu vs RAB vs realisasi.
 
 Every total is a native SUMIFS/COUNTIFS over the RAB and KAK columns, so it is right in
-any spreadsheet program with macros off. A DAK_TOTAL UDF column cross-checks them
-through Python when xlwings runs (blank otherwise, thanks to IFERROR).
+any spreadsheet program with macros off. The Cek Python column cross-checks them with
+the engine's totals, read from the live check's one call (`Status Langsung`; blank
+while Python does not answer).
 The sheet's own grid (rows per code, columns) is declared here as data and exposed by
 `rekap_rows()` / `REKAP_COLUMNS`, so readers and tests derive addresses, not copy them.
 """
@@ -23,7 +24,7 @@ HEADERS = {
     "kode": "Kode", "uraian": "Menu / Rincian Kegiatan", "kegiatan": "Jumlah Kegiatan (KAK)",
     "anggaran": "Anggaran RAB (Rp)", "persen_pagu": "% terhadap Pagu",
     "realisasi": "Realisasi (Rp)", "persen_realisasi": "% Realisasi terhadap RAB",
-    "sisa": "Sisa Anggaran RAB (Rp)", "cek_python": "Cek Python DAK_TOTAL (Rp)",
+    "sisa": "Sisa Anggaran RAB (Rp)", "cek_python": "Cek Python (Rp)",
     "cek_status": "Hasil Cek",
 }
 WIDTHS = {"kode": 8, "uraian": 58, "kegiatan": 11, "anggaran": 19, "persen_pagu": 11,
@@ -96,7 +97,7 @@ def _code_row(ws, layout: Layout, pack, code: str, row: int) -> None:
                      f"{column_range(layout, 'RAB', by)},{kode})",
         "persen_realisasi": f'=IFERROR({realisasi}/{anggaran},"")',
         "sisa": f"={anggaran}-{realisasi}",
-        "cek_python": total_formula(layout, kode),
+        "cek_python": total_formula(f"${col('kode')}${layout.meta['header_row']}"),
         "cek_status": _check_status(row),
     }
     _write_row(ws, row, values, bold=is_menu, fill=MENU_FILL if is_menu else None)

@@ -2,8 +2,9 @@
 
 Input columns are formatted and unlocked through their column style (so empty rows need
 no cell records); formula cells are written in every capacity row, grey and locked.
-The live-check status column sits right of the table (Excel forbids array formulas
-inside tables) as one legacy array formula over all capacity rows.
+The live-check status column sits right of the table, one formula per row that reads
+the live result or, while Python does not answer, the hidden stored column beside it
+(`xlplugin.layout.udf`).
 """
 
 from __future__ import annotations
@@ -14,16 +15,16 @@ from datetime import date, datetime
 from decimal import Decimal
 
 from openpyxl.cell import Cell
+from openpyxl.comments import Comment
 from openpyxl.styles import Alignment
 from openpyxl.workbook.defined_name import DefinedName
-from openpyxl.worksheet.formula import ArrayFormula
 from openpyxl.worksheet.table import Table as ExcelTable
 from openpyxl.worksheet.table import TableStyleInfo
 
 from ...domain.values import Invalid
-from ...io.headers import STATUS_HEADER
-from ...layout.model import Layout, Table
-from ...layout.udf import status_formula
+from ...io.headers import STATUS_HEADER, STORED_HEADER
+from ...layout.model import Layout, Table, help_for
+from ...layout.udf import status_formula, stored_letter
 from ...reports.sheet import write_value
 from .. import styles
 from ..formulas import expand, formula_columns, quote_sheet
@@ -36,6 +37,11 @@ BANNER_LINE = ("Makro belum aktif: kolom Status Periksa dan tab pita 'DAK Nonfis
 BANNER_ROW_OFFSET = 1  # the banner line sits one row above the header
 PRINT_WIDTH_CHARS = 260  # column-width characters that stay readable on one A4 landscape
 TEXT_TYPES = {"code", "text", "enum", "nik"}
+
+
+# Header notes: Excel sizes a note's box from these (points), not from its text.
+NOTE_AUTHOR = "xlplugin"
+NOTE_WIDTH_PT, NOTE_CHARS_PER_LINE, NOTE_LINE_PT, NOTE_PADDING_PT = 320, 55, 14, 10
 
 
 class CapacityError(ValueError):
@@ -79,9 +85,22 @@ def _banner_line(ws, table: Table) -> None:
 
 def _headers(ws, table: Table) -> None:
     for col in table.columns:
-        styles.style_header(ws.cell(table.header_row, col.index, col.header))
+        cell = ws.cell(table.header_row, col.index, col.header)
+        styles.style_header(cell)
         ws.column_dimensions[col.letter].width = col.width
+        _header_note(cell, table, col)
     ws.row_dimensions[table.header_row].height = 54
+
+
+def _header_note(cell, table: Table, col) -> None:
+    """The column's help (`help.toml`) as the header cell's note."""
+    help_ = help_for(table.key, col.key) if col.is_input else None
+    if help_ is None:
+        return
+    text = help_.note()
+    lines = sum(1 + len(line) // NOTE_CHARS_PER_LINE for line in text.split("\n"))
+    cell.comment = Comment(text, NOTE_AUTHOR, width=NOTE_WIDTH_PT,
+                           height=NOTE_LINE_PT * lines + NOTE_PADDING_PT)
 
 
 def _input_columns(ws, table: Table) -> None:
@@ -104,14 +123,17 @@ def _formula_cells(ws, layout: Layout, table: Table) -> None:
 
 
 def _status_column(ws, layout: Layout, table: Table) -> None:
-    letter = table.status_letter
-    styles.style_header(ws.cell(table.header_row, len(table.columns) + 1, STATUS_HEADER))
-    ws.column_dimensions[letter].width = STATUS_WIDTH
+    """Per row: the live status (or the stored one); right of it the hidden stored column."""
+    col = len(table.columns) + 1
+    styles.style_header(ws.cell(table.header_row, col, STATUS_HEADER))
+    styles.style_header(ws.cell(table.header_row, col + 1, STORED_HEADER))
+    ws.column_dimensions[table.status_letter].width = STATUS_WIDTH
+    stored = ws.column_dimensions[stored_letter(table)]
+    stored.width, stored.hidden = STATUS_WIDTH, True
     proto = _prototype(ws, _style_status)
     for row in range(table.first_row, table.last_row + 1):
-        ws.cell(row, len(table.columns) + 1)._style = copy(proto)
-    ref = f"{letter}{table.first_row}:{letter}{table.last_row}"
-    ws[f"{letter}{table.first_row}"].value = ArrayFormula(ref, status_formula(layout, table.key))
+        ws.cell(row, col, status_formula(layout, table.key, row))._style = copy(proto)
+        ws.cell(row, col + 1)._style = copy(proto)
 
 
 def _style_status(cell) -> None:
