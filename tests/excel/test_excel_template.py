@@ -17,6 +17,7 @@ from factories import clean_dokumen
 
 from xlplugin.domain.records import TABLE_ATTR
 from xlplugin.layout import load_layout
+from xlplugin.layout.udf import count_name
 from xlplugin.rulepack import load_pack
 from xlplugin.template.macros.ribbon import PART as RIBBON_PART
 from xlplugin.template.macros.vba import project_modules
@@ -109,6 +110,32 @@ def test_udf_statuses_after_filling_rows(book):
     book.sheets[table.sheet].range(table.cell("harga_satuan", doc.rab[0].row)).value = 950_000.0
     book.app.calculate()
     assert "SSH-PLAFON" in status_of(book, "RAB", doc.rab[0].row)
+
+
+def test_one_live_call_counts_the_filled_rows_and_the_stored_status_shows_without_python(
+        book):
+    """What the fake and LibreOffice cannot show: Excel computes the row counts, calls
+    DAK_PERIKSA once through the INDEX-bounded names, and, with xlp_PythonSiap FALSE,
+    each status cell shows its hidden stored value."""
+    doc = clean_dokumen()
+    fill(book, doc)
+    book.app.calculate()
+    live = book.sheets["Status Langsung"]
+    rab = load_layout().tables["RAB"]
+    count = book.names[count_name("RAB")].refers_to_range
+    assert count.sheet.name == live.name
+    assert count.value == max(r.row for r in doc.rab) - rab.header_row
+    row = doc.rab[0].row
+    assert status_of(book, "RAB", row) == "OK"
+    sheet = book.sheets[rab.sheet]
+    sheet.api.Unprotect()
+    sheet.range((row, len(rab.columns) + 2)).value = "PELANGGARAN: disimpan"
+    book.api.Names("xlp_PythonSiap").RefersTo = "=FALSE"
+    book.app.calculate()
+    assert status_of(book, "RAB", row) == "PELANGGARAN: disimpan"
+    book.api.Names("xlp_PythonSiap").RefersTo = "=TRUE"
+    book.app.calculate()
+    assert status_of(book, "RAB", row) == "OK"
 
 
 def test_ribbon_validasi_and_ekspor_run_through_application_run(book, vbproject, tmp_path):

@@ -70,7 +70,8 @@ def quote_sheet(name: str) -> str:
 
 
 def status_tables(layout: Layout) -> list[str]:
-    """The tables with a status column, in argument order: the result's columns."""
+    """The tables with a status column, in argument order: the order of their statuses
+    in the result column."""
     return [k for k in ARG_TABLES if layout.tables[k].status]
 
 
