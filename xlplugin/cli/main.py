@@ -15,6 +15,7 @@ COMMANDS = {
     "build": "xlplugin.cli.build_cmd",
     "report": "xlplugin.cli.report_cmd",
     "kak": "xlplugin.cli.kak_cmd",
+    "surat": "xlplugin.cli.surat_cmd",
     "demo": "xlplugin.cli.demo_cmd",
     "rekap": "xlplugin.cli.rekap_cmd",
     "diff": "xlplugin.cli.diff_cmd",
