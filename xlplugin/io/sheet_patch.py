@@ -270,7 +270,7 @@ def _shows_nothing(cell: bytes) -> bool:
     """A cell with no value, or a formula whose cached text is empty: writing "" into it
     changes nothing (status formula cells differ by their row, so the memo of
     `_status_tail` would not spare parsing each of them)."""
-    return cell.endswith(b"/>") or cell.endswith(b"<v></v></c>")
+    return cell.endswith((b"/>", b"<v></v></c>"))
 
 
 def _head(ref: str) -> bytes:
