@@ -306,7 +306,7 @@ def udf_cost(path: Path, layout, repeat: int, size: str) -> UdfCost:
     profil, tables = udf_arguments(path, layout)
     pack = load_pack()
     kode = [c for m in pack.menu for c in (m, *pack.rincian_of_menu(m))]
-    args = [kode, profil] + [_filled(tables[k]) for k in ARG_TABLES]
+    args = [kode, profil] + [filled_rows(tables[k]) for k in ARG_TABLES]
 
     def cold() -> None:
         dak_udfs._analyse.cache_clear()
@@ -318,7 +318,7 @@ def udf_cost(path: Path, layout, repeat: int, size: str) -> UdfCost:
     return UdfCost(result, warm, cells, size)
 
 
-def _filled(rows: list[list]) -> list[list]:
+def filled_rows(rows: list[list]) -> list[list]:
     """Down to the last row with a value (at least one row), as the count cells bound."""
     last = max((i for i, row in enumerate(rows) if any(v is not None for v in row)),
                default=0)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import sys
 import time
 
+from bench.run import filled_rows
 from bench.scale import counts, scaled_dokumen
 
 
@@ -24,9 +25,7 @@ def main(argv: list[str] | None = None) -> int:
     doc = scaled_dokumen(size)
     args = check_args(doc)
     for param in udf.TABLE_PARAMS:
-        rows = args[param]
-        last = max((i for i, r in enumerate(rows) if any(v is not None for v in r)), default=0)
-        args[param] = rows[:last + 1]
+        args[param] = filled_rows(args[param])
     udf._analyse.cache_clear()
     started = time.perf_counter()
     udf.DAK_PERIKSA(**args)

@@ -16,7 +16,7 @@ from bench.udf_cost_formula import Func, parse, walk
 from bench.udf_cost_python import decorated_module, excel_engine, windows_engine_impl
 from bench.udf_cost_refs import Resolver
 from xlplugin.layout import load_layout
-from xlplugin.layout.udf import ARG_TABLES, CHECK_UDF, LIVE_FIRST_ROW, LIVE_SHEET, status_tables
+from xlplugin.layout.udf import ARG_TABLES, CHECK_UDF, LIVE_SHEET, status_tables
 
 LAYOUT = load_layout()
 _MODULE = None
@@ -80,4 +80,4 @@ def live_statuses(path: Path) -> dict[tuple[str, int], str]:
     return shown
 
 
-__all__ = ["LIVE_FIRST_ROW", "live_result", "live_statuses", "split"]
+__all__ = ["live_result", "live_statuses", "split"]

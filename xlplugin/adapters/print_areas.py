@@ -12,15 +12,12 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from ..io.package import NS_MAIN, parse_xml
+from ..layout.model import quote_sheet
 
 PRINT_AREA = "_xlnm.Print_Area"
 # CT_Workbook children that stand before <definedNames>, in schema order.
 BEFORE_NAMES = ("fileVersion", "fileSharing", "workbookPr", "workbookProtection", "bookViews",
                 "sheets", "functionGroups", "externalReferences")
-
-
-def quote_sheet(name: str) -> str:
-    return "'" + name.replace("'", "''") + "'"
 
 
 def with_print_areas(data: bytes, areas: Mapping[str, str], part: str, name: str) -> bytes:

@@ -24,7 +24,7 @@ from datetime import date, datetime, time, timedelta
 from itertools import compress, repeat
 from operator import itemgetter, mul
 
-from ..layout.model import Layout, Table, column_index, column_letter
+from ..layout.model import Layout, Table, column_index, column_letter, quote_sheet
 from .grid import Grid
 
 EPOCH = datetime(1899, 12, 30)
@@ -41,7 +41,7 @@ class Part:
     last_row: int
 
     def formula(self) -> str:
-        sheet = "'" + self.sheet.replace("'", "''") + "'"
+        sheet = quote_sheet(self.sheet)
         terms = []
         for col in self.columns:
             letter = column_letter(col)

@@ -18,6 +18,11 @@ class LayoutError(ValueError):
     """The layout declaration itself is wrong: a bug, not bad user input."""
 
 
+def quote_sheet(name: str) -> str:
+    """A sheet name as a formula writes it: 'RAB', 'O''Brien'."""
+    return "'" + name.replace("'", "''") + "'"
+
+
 def column_letter(index: int) -> str:
     """1 -> A, 27 -> AA."""
     letters = ""

@@ -23,7 +23,7 @@ module keeps them, and `legacy_*_formula` below describe them.
 
 from __future__ import annotations
 
-from .model import Layout, Table, column_letter
+from .model import Layout, Table, column_letter, quote_sheet
 
 STATUS_UDF = {
     "KAK": "DAK_STATUS_KAK",
@@ -63,10 +63,6 @@ PROFIL_NAME = "xlp_Profil"
 KODE_NAME = "xlp_Kode"
 RESULT_NAME = "xlp_Hasil"
 TOTAL_KEY = "Total"  # the start name of the totals: xlp_Mulai_Total
-
-
-def quote_sheet(name: str) -> str:
-    return "'" + name.replace("'", "''") + "'"
 
 
 def status_tables(layout: Layout) -> list[str]:

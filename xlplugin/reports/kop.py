@@ -7,7 +7,7 @@ that read the Profil form, so they follow whatever the dinas types there.
 from __future__ import annotations
 
 from ..domain.money import rupiah
-from ..layout.model import Layout
+from ..layout.model import Layout, quote_sheet
 from ..rulepack.model import RulePack
 from .lampiran import LampiranTable
 from .sheet import Formula, Kop
@@ -40,7 +40,7 @@ def template_kop(layout: Layout, pack: RulePack, table: LampiranTable) -> Kop:
     """Formulas over the Profil form; the report kind is chosen at export time."""
     def ref(key: str) -> str:
         form = layout.profil
-        sheet = "'" + form.sheet.replace("'", "''") + "'"
+        sheet = quote_sheet(form.sheet)
         field = form.field(key)
         return f"{sheet}!${form.value_column}${field.row}"
 

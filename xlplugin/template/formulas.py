@@ -9,13 +9,11 @@ from __future__ import annotations
 
 import re
 
-from ..layout.model import Layout, Table
+from ..layout.model import Layout, Table, quote_sheet
+
+__all__ = ["column_range", "expand", "form_cell", "formula_columns", "quote_sheet"]
 
 _PLACEHOLDER = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)(?:\.([A-Za-z_][A-Za-z0-9_]*))?\}")
-
-
-def quote_sheet(name: str) -> str:
-    return "'" + name.replace("'", "''") + "'"
 
 
 def column_range(layout: Layout, table_key: str, field: str) -> str:
