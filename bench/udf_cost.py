@@ -31,8 +31,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .generate import DEFAULT_OUT, generate, workbook_path
-from .run import ROOT, Stat, _fmt, _say, _verdict, machine
+from .measuring import Stat
+from .measuring import fmt_value as _fmt
+from .run import ROOT, say
 from .scale import SIZES
+from .table import machine
 from .udf_cost_book import Book
 from .udf_cost_formula import column_number
 from .udf_cost_graph import EditCost, InputArea, Model, build_model
@@ -65,7 +68,7 @@ def workbook(size: str, folder: Path, reuse: bool) -> tuple[Path, str]:
         return path, "(reused)"
     from xlplugin.template.build import build_template
 
-    _say(f"{size}: building {path}")
+    say(f"{size}: building {path}")
     start = time.perf_counter()
     if name == "empty":
         build_template(None, path)
@@ -137,7 +140,7 @@ def measure_size(size: str, args) -> SizeRun:
     from xlplugin.layout import load_layout
 
     path, build = workbook(size, args.workbooks, args.reuse)
-    _say(f"{size}: reading the formulas of {path.name}")
+    say(f"{size}: reading the formulas of {path.name}")
     book = Book.read(path)
     names, module_name, volatile = udf_contract(book)
     areas = input_areas(book, load_layout())
@@ -171,13 +174,13 @@ def _python(result: SizeRun, module_name: str, args) -> None:
     model = result.model
     for edit in sorted(model.edits, key=lambda e: -e.cells):
         if edit.formulas and edit.cell not in result.python:
-            _say(f"{result.size}: Python side of an edit in {edit.area.label} "
+            say(f"{result.size}: Python side of an edit in {edit.area.label} "
                  f"({edit.calls} UDF calls)")
             prepared = prepare(model, model.calls_of(edit), module)
             result.python[edit.cell] = python_side(prepared, module, impl, args.repeat,
                                                    cell=_cell(edit.cell))
     if not args.no_first_call:
-        _say(f"{result.size}: first call after opening (fresh interpreter)")
+        say(f"{result.size}: first call after opening (fresh interpreter)")
         prepared = prepare(model, model.calls[:1], module)
         result.first = first_call(module_name, prepared[0], impl, args.repeat)
 
@@ -278,13 +281,13 @@ def targets(runs: list[SizeRun]) -> str:
             for what, stat in (("", side.total), (", CPU time", Stat(side.total.cpu))):
                 lines.append(f"| Python side of the slowest one-cell edit <= {_fmt(limit, 's')} "
                              f"at {size}{what} "
-                             f"| {stat.show()} | {_verdict(stat.median, limit, False, '', 's')} |")
+                             f"| {stat.show()} | {verdict(stat.median, limit, False, '', 's')} |")
     for r in runs:
         if r.first is not None:
             for what, stat in (("", r.first.total), (", CPU time", Stat(r.first.total.cpu))):
                 lines.append(f"| first UDF call after opening <= {TARGET_FIRST_CALL} s "
                              f"({r.size}{what}) | {stat.show()} | "
-                             f"{_verdict(stat.median, TARGET_FIRST_CALL, False, '', 's')} |")
+                             f"{verdict(stat.median, TARGET_FIRST_CALL, False, '', 's')} |")
     return "\n".join(lines)
 
 

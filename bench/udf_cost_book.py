@@ -3,7 +3,7 @@
 - formulas straight from each worksheet part (array formulas with their range, shared
   formulas translated to each cell as Excel would);
 - defined names (workbook and sheet scope) and Excel tables (for structured references);
-- cached cell values through python-calamine (as `bench.run.udf_arguments` reads them),
+- cached cell values through python-calamine (as `bench.udf_call.udf_arguments` reads them),
   only for the sheets that are asked for;
 - the functions the `xlwings_udfs` VBA module declares (pyOpenVBA), with the Python
   module each calls and whether it is volatile (`Application.Volatile`).

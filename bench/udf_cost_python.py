@@ -28,7 +28,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from .run import ROOT, Stat
+from .measuring import Stat
+from .run import ROOT
 from .udf_cost_book import com_value
 from .udf_cost_eval import Host
 from .udf_cost_graph import Call, Model

@@ -11,8 +11,8 @@ from __future__ import annotations
 import sys
 import time
 
-from bench.run import filled_rows
 from bench.scale import counts, scaled_dokumen
+from bench.udf_call import filled_rows
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -17,13 +17,13 @@ from __future__ import annotations
 from collections import defaultdict
 from datetime import datetime
 
+from .domain.colours import LEVEL_COLOURS
 from .domain.finding import Finding
 from .io.errors import ReadProblem
 from .io.reader import WorkbookRead, read_workbook
 from .layout import load_layout
 from .layout.model import Layout
 from .template.sheets.temuan import (
-    LEVEL_COLOURS,
     LEVEL_RANK,
     Fingerprint,
     Row,

@@ -21,9 +21,10 @@ from pathlib import Path
 
 import pytest
 
+from xlplugin.domain.colours import LEVEL_COLOURS
 from xlplugin.layout import load_layout
 from xlplugin.sample import EXPECTED_BREACHES, sample_dokumen
-from xlplugin.template.sheets.temuan import LEVEL_COLOURS, TemuanSheet
+from xlplugin.template.sheets.temuan import TemuanSheet
 
 from .test_excel_template import add_test_module, fill
 

@@ -13,9 +13,9 @@ import openpyxl
 from openpyxl.formula.translate import Translator
 from openpyxl.utils import get_column_letter
 
+from xlplugin.formula import Evaluator, Range, grid_of, names_of, parse
 from xlplugin.layout import load_layout
 from xlplugin.rulepack import load_pack
-from xlplugin.template.cached import Evaluator, Range, grid_of, names_of, parse
 from xlplugin.template.conditional import native_rules
 
 PROBE_FIRST_COLUMN = 200  # far right of every table

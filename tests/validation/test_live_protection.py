@@ -13,11 +13,12 @@ from xlwings_fake import ALLOW_ATTRS, ExcelRefusal, FakeBook
 
 from xlplugin.adapters.base import WorkbookWriteError
 from xlplugin.adapters.live import LiveAdapter
+from xlplugin.domain.colours import LEVEL_COLOURS
 from xlplugin.engine.status import OK, row_statuses
 from xlplugin.layout import load_layout
 from xlplugin.layout.udf import LIVE_SHEET, status_formula
 from xlplugin.sample import EXPECTED_BREACHES
-from xlplugin.template.sheets.temuan import LEVEL_COLOURS, TemuanSheet
+from xlplugin.template.sheets.temuan import TemuanSheet
 from xlplugin.validation import clear_highlights, validate_workbook, write_findings
 
 LAYOUT = load_layout()

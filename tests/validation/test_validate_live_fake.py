@@ -10,8 +10,9 @@ from xlwings_fake import FakeBook
 
 from xlplugin.adapters.file import FileAdapter
 from xlplugin.adapters.live import LiveAdapter
+from xlplugin.domain.colours import LEVEL_COLOURS
 from xlplugin.layout import load_layout
-from xlplugin.template.sheets.temuan import LEVEL_COLOURS, TemuanSheet, read_register
+from xlplugin.template.sheets.temuan import TemuanSheet, read_register
 from xlplugin.validation import clear_highlights, validate_workbook, write_findings
 
 LAYOUT = load_layout()

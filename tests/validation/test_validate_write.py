@@ -15,9 +15,10 @@ import openpyxl
 from python_calamine import CalamineWorkbook
 
 from xlplugin.adapters.file import FileAdapter
+from xlplugin.domain.colours import LEVEL_COLOURS
 from xlplugin.layout import load_layout
 from xlplugin.sample import EXPECTED_BREACHES
-from xlplugin.template.sheets.temuan import LEVEL_COLOURS, STALE, TemuanSheet
+from xlplugin.template.sheets.temuan import STALE, TemuanSheet
 from xlplugin.validation import clear_highlights, validate_workbook, write_findings
 
 LAYOUT = load_layout()

@@ -18,6 +18,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 
+from ..domain.colours import LEVEL_COLOURS
 from ..io.grid import Grid, clean_rows
 from .base import WorkbookAdapter, WorkbookWriteError, like_blocks, make_token, parse_token
 
@@ -132,7 +133,6 @@ class LiveAdapter(WorkbookAdapter):
                 sh.range((number, first_col)).row_height = height
         for spec in cells:
             if spec.role.startswith("level:"):
-                from ..template.sheets.temuan import LEVEL_COLOURS
                 sh.range(spec.ref).color = f"#{LEVEL_COLOURS[spec.role[6:]]}"
 
     @staticmethod

@@ -11,20 +11,23 @@ from copy import deepcopy
 
 from lxml import etree
 
+from ..domain.colours import DARK_BLUE, FONT_NAME, GREY_TEXT, LEVEL_COLOURS, LINK_BLUE, WHITE
 from .package import NS_MAIN, parse_xml
 
 N = f"{{{NS_MAIN}}}"
 
+# The Temuan roles' fonts, as the template's openpyxl styles write them (temuan.py).
 ROLE_FONTS = {
-    "title": '<font><b/><sz val="14"/><color rgb="FF1F4E78"/><name val="Calibri"/></font>',
-    "subtitle": '<font><i/><sz val="10"/><color rgb="FF595959"/><name val="Calibri"/></font>',
-    "label": '<font><b/><sz val="10"/><name val="Calibri"/></font>',
-    "header": '<font><b/><sz val="10"/><color rgb="FFFFFFFF"/><name val="Calibri"/></font>',
-    "link": '<font><u/><sz val="10"/><color rgb="FF0563C1"/><name val="Calibri"/></font>',
+    "title": f'<font><b/><sz val="14"/><color rgb="FF{DARK_BLUE}"/><name val="{FONT_NAME}"/></font>',
+    "subtitle": f'<font><i/><sz val="10"/><color rgb="FF{GREY_TEXT}"/><name val="{FONT_NAME}"/>'
+                "</font>",
+    "label": f'<font><b/><sz val="10"/><name val="{FONT_NAME}"/></font>',
+    "header": f'<font><b/><sz val="10"/><color rgb="FF{WHITE}"/><name val="{FONT_NAME}"/></font>',
+    "link": f'<font><u/><sz val="10"/><color rgb="FF{LINK_BLUE}"/><name val="{FONT_NAME}"/></font>',
 }
 WRAP = '<alignment wrapText="1" vertical="top"/>'
 TOP = '<alignment vertical="top"/>'
-HEADER_FILL = "1F4E78"
+HEADER_FILL = DARK_BLUE
 
 
 # The children of <styleSheet> in the order the schema requires (Excel refuses others).
@@ -149,8 +152,6 @@ class Styles:
         """The cell format of a Temuan role (title, header, link, level:<LEVEL>, ...)."""
         if role in self._keys:
             return self._keys[role]
-        from ..template.sheets.temuan import LEVEL_COLOURS
-
         font = self._ensure(self.fonts, ROLE_FONTS[role]) if role in ROLE_FONTS else 0
         rgb = LEVEL_COLOURS[role[6:]] if role.startswith("level:") else (
             HEADER_FILL if role == "header" else None)

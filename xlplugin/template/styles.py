@@ -11,7 +11,7 @@ from copy import copy
 
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
 
-FONT_NAME = "Calibri"
+from ..domain.colours import DARK_BLUE, FONT_NAME, GREY_TEXT, LEVEL_COLOURS, WHITE
 
 RUPIAH = '"Rp" #,##0;-"Rp" #,##0'
 # Formula money columns of the input tables hide a zero, so 2,000 empty RAB rows
@@ -31,18 +31,18 @@ NUMBER_FORMAT = {
 # NIB is a 13-digit number that must keep its leading digits: stored as text too.
 TEXT_KEYS = {"nib", "nik", "nip_kepala_dinas"}
 
-HEADER_FILL = PatternFill("solid", fgColor="1F4E78")
+HEADER_FILL = PatternFill("solid", fgColor=DARK_BLUE)
 FORMULA_FILL = PatternFill("solid", fgColor="EDEDED")
 STATUS_FILL = PatternFill("solid", fgColor="FFF2CC")
 BANNER_FILL = PatternFill("solid", fgColor="C00000")
 LABEL_FILL = PatternFill("solid", fgColor="DDEBF7")
-TITLE_FONT = Font(name=FONT_NAME, size=14, bold=True, color="1F4E78")
-SUBTITLE_FONT = Font(name=FONT_NAME, size=10, italic=True, color="595959")
+TITLE_FONT = Font(name=FONT_NAME, size=14, bold=True, color=DARK_BLUE)
+SUBTITLE_FONT = Font(name=FONT_NAME, size=10, italic=True, color=GREY_TEXT)
 INSTRUCTION_FONT = Font(name=FONT_NAME, size=10, color="404040")
-HEADER_FONT = Font(name=FONT_NAME, size=10, bold=True, color="FFFFFF")
+HEADER_FONT = Font(name=FONT_NAME, size=10, bold=True, color=WHITE)
 BODY_FONT = Font(name=FONT_NAME, size=10)
 BOLD_FONT = Font(name=FONT_NAME, size=10, bold=True)
-BANNER_FONT = Font(name=FONT_NAME, size=11, bold=True, color="FFFFFF")
+BANNER_FONT = Font(name=FONT_NAME, size=11, bold=True, color=WHITE)
 THIN = Side(style="thin", color="BFBFBF")
 BOX = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
 WRAP_TOP = Alignment(wrap_text=True, vertical="top")
@@ -50,12 +50,13 @@ HEADER_ALIGN = Alignment(wrap_text=True, vertical="center", horizontal="center")
 LOCKED = Protection(locked=True)
 UNLOCKED = Protection(locked=False)
 
-# Conditional-format colours per severity (fill, font), named as the Petunjuk names them.
+# Conditional-format colours per severity (fill, font), named as the Petunjuk names them:
+# the fill is the level's highlight colour, so a checked cell looks as the live format did.
 SEVERITY_COLOURS = {
-    "PELANGGARAN": ("FFC7CE", "9C0006", "merah"),
-    "PERLU_PERSETUJUAN": ("FCD5B4", "974706", "jingga"),
-    "PERLU_PENJELASAN": ("FFEB9C", "9C5700", "kuning"),
-    "PERINGATAN": ("DDEBF7", "1F4E78", "biru muda"),
+    "PELANGGARAN": (LEVEL_COLOURS["PELANGGARAN"], "9C0006", "merah"),
+    "PERLU_PERSETUJUAN": (LEVEL_COLOURS["PERLU_PERSETUJUAN"], "974706", "jingga"),
+    "PERLU_PENJELASAN": (LEVEL_COLOURS["PERLU_PENJELASAN"], "9C5700", "kuning"),
+    "PERINGATAN": (LEVEL_COLOURS["PERINGATAN"], DARK_BLUE, "biru muda"),
 }
 
 

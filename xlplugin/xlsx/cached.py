@@ -52,7 +52,7 @@ def _unescape(text: str) -> str:
 
 def render(value) -> tuple[str | None, str]:
     """(t attribute, <v> text) of a computed value."""
-    from ..template.cached import XLError, general
+    from ..formula import XLError, general
 
     if isinstance(value, XLError):
         return "e", str(value)

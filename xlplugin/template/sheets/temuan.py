@@ -18,19 +18,9 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import cached_property
 
+from ...domain.colours import DARK_BLUE, FONT_NAME, GREY_TEXT, LEVEL_COLOURS, LINK_BLUE, WHITE
 from ...layout.model import Layout, column_letter
 
-# Highlight fill per level (RGB), the same colours the template's conditional formats use.
-LEVEL_COLOURS = {
-    "PELANGGARAN": "FFC7CE",
-    "PERLU_PERSETUJUAN": "FCD5B4",
-    "PERLU_PENJELASAN": "FFEB9C",
-    "PERINGATAN": "DDEBF7",
-    "DISETUJUI": "C6EFCE",
-    "DIJELASKAN": "C6EFCE",
-    "GALAT": "D9D9D9",
-    "CATATAN": "F2F2F2",
-}
 LEGEND = (("PELANGGARAN", "PELANGGARAN"), ("PERLU_PERSETUJUAN", "PERLU_PERSETUJUAN"),
           ("PERLU_PENJELASAN", "PERLU_PENJELASAN"), ("PERINGATAN", "PERINGATAN"),
           ("DISETUJUI", "DISETUJUI/DIJELASKAN"))
@@ -263,17 +253,17 @@ def _openpyxl_styles():
     from openpyxl.styles import Alignment, Font, PatternFill
 
     fixed = {
-        "title": {"font": Font(name="Calibri", size=14, bold=True, color="1F4E78")},
-        "subtitle": {"font": Font(name="Calibri", size=10, italic=True, color="595959"),
+        "title": {"font": Font(name=FONT_NAME, size=14, bold=True, color=DARK_BLUE)},
+        "subtitle": {"font": Font(name=FONT_NAME, size=10, italic=True, color=GREY_TEXT),
                      "alignment": Alignment(wrap_text=True, vertical="top")},
-        "label": {"font": Font(name="Calibri", size=10, bold=True)},
-        "header": {"font": Font(name="Calibri", size=10, bold=True, color="FFFFFF"),
-                   "fill": PatternFill("solid", fgColor="1F4E78"),
+        "label": {"font": Font(name=FONT_NAME, size=10, bold=True)},
+        "header": {"font": Font(name=FONT_NAME, size=10, bold=True, color=WHITE),
+                   "fill": PatternFill("solid", fgColor=DARK_BLUE),
                    "alignment": Alignment(wrap_text=True, vertical="center",
                                           horizontal="center")},
         "wrap": {"alignment": Alignment(wrap_text=True, vertical="top")},
         "top": {"alignment": Alignment(vertical="top")},
-        "link": {"font": Font(name="Calibri", size=10, color="0563C1", underline="single")},
+        "link": {"font": Font(name=FONT_NAME, size=10, color=LINK_BLUE, underline="single")},
     }
 
     def styles(role: str) -> dict:
