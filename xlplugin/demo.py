@@ -33,6 +33,7 @@ class DemoResult:
     missing: list[str] = field(default_factory=list)  # Indonesian, one per missing piece
     from_file: bool = False  # findings read back from the built workbook
     filled: object = None  # reports.fill.Filled: the workbook's Lampiran sheets, filled
+    draf_note: str = ""  # why the exported report is a DRAF (the sample has open breaches)
 
     @property
     def unexpected(self) -> list[Finding]:
@@ -80,7 +81,16 @@ def _build(doc: Dokumen, target: Path, result: DemoResult) -> Path | None:
     written = build_template(doc, target)
     path = Path(written) if isinstance(written, (str, Path)) else target
     result.files.append(path)
+    _photos(path.parent, result)
     return path
+
+
+def _photos(folder: Path, result: DemoResult) -> None:
+    """The photos the sample's Dokumentasi rows name, beside the workbook (the report
+    reads them relative to the workbook's folder)."""
+    from .sample.photos import write_photos
+
+    result.files += write_photos(folder)
 
 
 def _validate(doc: Dokumen, result: DemoResult) -> None:
@@ -121,6 +131,7 @@ def _export(doc: Dokumen, result: DemoResult) -> None:
     try:
         files = export_report(source, JENIS, result.out_dir)
         result.files += files
+        result.draf_note = files.draf_note
         if files.pdf_missing:
             result.missing.append(f"PDF tidak dibuat: {files.pdf_note}")
     except ReportError as exc:

@@ -154,8 +154,12 @@ def test_every_input_area_has_a_worst_edit_that_names_its_cell(sample):
     *_, model = sample
     labels = {"Profil", *load_layout().tables}
     assert {e.area.label for e in model.edits} == labels
+    from xlplugin.layout.udf import ARG_TABLES
+
     for edit in model.edits:
-        assert edit.cells > 0 and edit.calls > 0
+        # Narrative sheets feed the reports only: no live call reads them.
+        checked = edit.area.label == "Profil" or edit.area.label in ARG_TABLES
+        assert (edit.cells > 0 and edit.calls > 0) == checked, edit
         assert edit.cell.startswith(f"'{edit.area.sheet}'!")
     worst = model.worst
     assert worst.area.label in labels

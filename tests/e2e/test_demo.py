@@ -105,7 +105,7 @@ def test_temuan_sheet_lists_each_breach_and_colours_its_cell(demo):
     from openpyxl import load_workbook
     from python_calamine import CalamineWorkbook
 
-    from xlplugin.template.sheets.temuan import LEVEL_COLOURS
+    from xlplugin.domain.colours import LEVEL_COLOURS
 
     out, _run = demo
     path = _one(out, "*.xlsm")
@@ -117,3 +117,16 @@ def test_temuan_sheet_lists_each_breach_and_colours_its_cell(demo):
         assert (e.rule, e.sheet, e.cell) in listed, e
         fill = wb[e.sheet][e.cell].fill.fgColor.rgb
         assert fill[-6:].upper() == LEVEL_COLOURS[e.level], (e, fill)
+
+
+def test_demo_writes_the_photos_its_dokumentasi_rows_name_beside_the_workbook(demo):
+    from xlplugin.io.reader import load_dokumen
+    from xlplugin.sample import sample_dokumen
+
+    out, _run = demo
+    workbook = _one(out, "*.xlsm")
+    doc, _problems = load_dokumen(workbook)
+    sample = sample_dokumen()
+    assert doc.narasi == sample.narasi and doc.dokumentasi == sample.dokumentasi
+    for foto in doc.dokumentasi:
+        assert (workbook.parent / foto.berkas_foto).read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"

@@ -329,8 +329,11 @@ class FakeWorkbooks:
 class FakeWorkbook:
     def __init__(self, app: FakeExcel, path: Path, workbook_xml: str, read_only: bool):
         self.app, self.com, self.path, self.read_only = app, app.com, path, read_only
-        self.sheets = re.findall(r'<sheet [^>]*name="([^"]+)"[^>]*state="visible"',
-                                 workbook_xml)
+        # ECMA-376 CT_Sheet: `state` defaults to "visible" (openpyxl writes it, XlsxWriter
+        # omits it); Excel prints only visible sheets.
+        self.sheets = [re.search(r'name="([^"]+)"', tag).group(1)
+                       for tag in re.findall(r"<sheet [^>]*>", workbook_xml)
+                       if not re.search(r'state="(hidden|veryHidden)"', tag)]
         # Excel recalculates a workbook saved with fullCalcOnLoad (openpyxl sets it) when
         # it opens it, which leaves it changed (observed).
         self.Saved = 'fullCalcOnLoad="1"' not in workbook_xml

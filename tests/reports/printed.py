@@ -144,12 +144,19 @@ def _number_centres(page: list[Word], ncols: int) -> list[float] | None:
     return [w.xc for w in wanted]
 
 
+def column_width(ws, index: int) -> float:
+    """Column `index`'s width; one <col min max> may cover several columns of the same
+    width (XlsxWriter writes them so, as Excel does), which openpyxl keys by the first."""
+    for dim in ws.column_dimensions.values():
+        if dim.min and dim.max and dim.min <= index <= dim.max and dim.width:
+            return dim.width
+    return 8.43
+
+
 def _columns(ws, ncols: int, centres: list[float]) -> list[float]:
     """The x edges of the columns on a page: widths from the sheet, scaled so the
     printed column-number marks sit in their columns' middles."""
-    from openpyxl.utils import get_column_letter
-    widths = [ws.column_dimensions[get_column_letter(i)].width or 8.43
-              for i in range(1, ncols + 1)]
+    widths = [column_width(ws, i) for i in range(1, ncols + 1)]
     mids, x = [], 0.0
     for w in widths:
         mids.append(x + w / 2)

@@ -27,7 +27,9 @@ def older_template(sheets: dict) -> dict:
 
 
 def test_optional_parts_are_declared_at_the_end_and_flagged():
-    assert list(LAYOUT.tables)[-1] == "Persetujuan" and LAYOUT.tables["Persetujuan"].optional
+    optional = [k for k, t in LAYOUT.tables.items() if t.optional]
+    assert optional == ["Persetujuan", "Narasi", "Dokumentasi"]
+    assert list(LAYOUT.tables)[-len(optional):] == optional  # declared after the 0.1.0 tables
     for key, new in NEW_COLUMNS.items():
         assert all(LAYOUT.tables[key].column(c).optional for c in new)
     assert not any(c.optional for c in KAK.columns if c.key not in NEW_COLUMNS["KAK"])

@@ -37,6 +37,8 @@ def run(args) -> int:
     print_filled(result, out)
     print_totals(result, out)
     print_files(result, out)
+    if result.draf_note:  # expected: the sample keeps its deliberate breaches open
+        print(f"\n{result.draf_note}", file=out)
     for text in result.missing:
         print(f"BELUM LENGKAP: {text}", file=out)
     if result.missing:
@@ -107,7 +109,8 @@ def print_files(result, out) -> None:
     print("\nBerkas yang ditulis:", file=out)
     for path in result.files:
         size = Path(path).stat().st_size
-        print(f"  {path}  ({size // 1024:,} KB)".replace(",", "."), file=out)
+        shown = f"{size // 1024:,} KB".replace(",", ".") if size >= 1024 else "< 1 KB"
+        print(f"  {path}  ({shown})", file=out)
 
 
 def _cut(text: str, width: int) -> str:

@@ -61,6 +61,8 @@ def run(args) -> int:
         print(str(exc), file=sys.stderr)
         return 1
     _list(files)
+    if files.draf_note:  # not an error: the dinas finishes the report, then exports again
+        print(files.draf_note)
     if files.pdf_note:  # which program made the PDFs, or which were not made and why
         print(files.pdf_note, file=sys.stderr if files.pdf_missing else sys.stdout)
     if args.tanpa_masking:

@@ -243,15 +243,47 @@ class Persetujuan:
     alasan: Text = None
 
 
+@dataclass(slots=True)
+class Narasi:
+    """One paragraph of the report's narrative (Lampiran IV.B chapters I, II, IV, V).
+    `bagian` is the part it belongs to ("Latar belakang", "Tujuan", "Perencanaan",
+    "Permasalahan", "Kesimpulan", "Saran"); a "Permasalahan" row names its activity
+    (or none, for a problem of the whole programme) and the dinas's upaya."""
+
+    row: int
+    bagian: Text | Invalid = None
+    kode_kegiatan: Text | Invalid = None
+    uraian: Text = None
+    upaya: Text = None
+
+
+@dataclass(slots=True)
+class Dokumentasi:
+    """One photo of an activity (chapter III.c) with its caption: a file path relative
+    to the workbook's folder, or a picture pasted onto the row (`gambar`, filled by the
+    file reader from the sheet's drawing; not a layout column)."""
+
+    row: int
+    kode_kegiatan: Text | Invalid = None
+    berkas_foto: Text = None
+    keterangan: Text = None
+    tanggal: Date = None
+    gambar: tuple[bytes, ...] = ()
+
+
 RECORD_TYPES = {
     cls.__name__: cls
     for cls in (Profil, Sentra, Kegiatan, RabLine, StandarHarga, Peserta, Narasumber,
-                Pendamping, Jadwal, Realisasi, Persetujuan)
+                Pendamping, Jadwal, Realisasi, Persetujuan, Narasi, Dokumentasi)
 }
 
 
 def field_names(cls: type) -> list[str]:
-    return [f.name for f in fields(cls) if f.name != "row"]
+    return [f.name for f in fields(cls) if f.name not in NOT_COLUMNS]
+
+
+# Record fields that are not layout columns.
+NOT_COLUMNS = frozenset({"row", "gambar"})
 
 
 @dataclass(slots=True)
@@ -269,11 +301,14 @@ class Dokumen:
     jadwal: list[Jadwal] = field(default_factory=list)
     realisasi: list[Realisasi] = field(default_factory=list)
     persetujuan: list[Persetujuan] = field(default_factory=list)
+    narasi: list[Narasi] = field(default_factory=list)
+    dokumentasi: list[Dokumentasi] = field(default_factory=list)
 
 
 # Table key of the layout -> attribute of Dokumen.
 TABLE_ATTR = {
     "Sentra": "sentra", "KAK": "kegiatan", "RAB": "rab", "SSH": "ssh", "Peserta": "peserta",
     "Narasumber": "narasumber", "Pendamping": "pendamping", "Jadwal": "jadwal",
-    "Realisasi": "realisasi", "Persetujuan": "persetujuan",
+    "Realisasi": "realisasi", "Persetujuan": "persetujuan", "Narasi": "narasi",
+    "Dokumentasi": "dokumentasi",
 }

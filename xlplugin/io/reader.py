@@ -23,6 +23,8 @@ from .fingerprint import Part, compute, profil_part, table_part
 from .grid import Grid
 from .headers import TableColumns, locate_columns, norm
 
+DOKUMENTASI = "Dokumentasi"  # the table whose rows carry pasted photos
+
 
 class GridSource(Protocol):
     """What the reader needs of a workbook. A source may also offer
@@ -94,15 +96,43 @@ def read_workbook(source: GridSource, layout: Layout | None = None) -> WorkbookR
         prints.append((part, compute(part, grid)))
         del grid  # a sheet's grid is the largest thing read; keep only the typed records
     doc = bind_dokumen(layout, profil, tables)
+    _attach_pictures(source, layout, doc, sheets, columns, problems)
     return WorkbookRead(doc, problems, sheets, columns, profil_rows, last_rows, prints)
+
+
+def _attach_pictures(source: GridSource, layout: Layout, doc: Dokumen, sheets: dict[str, str],
+                     columns: dict[str, TableColumns], problems: list[ReadProblem]) -> None:
+    """Pictures pasted onto Dokumentasi rows become their record's `gambar`. Only a file
+    source has a package to read drawings from; the live adapter reads none."""
+    package = getattr(source, "package", None)
+    table = layout.tables.get(DOKUMENTASI)
+    actual = sheets.get(table.sheet) if table is not None else None
+    if package is None or actual is None or DOKUMENTASI not in columns:
+        return
+    from .pictures import sheet_pictures
+
+    by_row = {record.row: record for record in doc.dokumentasi}
+    header_row = columns[DOKUMENTASI].header_row
+    for picture in sheet_pictures(package, actual):
+        record = by_row.get(picture.row)
+        if record is not None:
+            record.gambar = (*record.gambar, picture.data)
+        elif picture.row > header_row:  # a picture in the title block is decoration
+            cell = f"{column_letter(picture.column)}{picture.row}"
+            problems.append(ReadProblem(
+                CATATAN, actual, cell,
+                f"Gambar di sel {cell} sheet '{actual}' berada pada baris tanpa isian; gambar "
+                "itu tidak masuk laporan. Isi Kode Kegiatan dan Keterangan Foto pada baris "
+                "itu, atau pindahkan gambarnya ke baris foto yang sudah diisi."))
 
 
 def load_dokumen(path: Path | str) -> tuple[Dokumen, list[ReadProblem]]:
     """The typed content of a workbook file and what did not match the template."""
     from ..adapters.file import FileAdapter
+    from .version import layout_of_package
 
-    with FileAdapter(path) as adapter:
-        read = read_workbook(adapter)
+    with FileAdapter(path) as adapter:  # each known template version by its own layout
+        read = read_workbook(adapter, layout_of_package(adapter.package))
     return read.doc, read.problems
 
 

@@ -21,7 +21,7 @@ from operator import attrgetter
 
 from ..domain.coerce import coerce
 from ..domain.kode import Canon
-from ..domain.records import RECORD_TYPES, TABLE_ATTR, Dokumen, Profil
+from ..domain.records import NOT_COLUMNS, RECORD_TYPES, TABLE_ATTR, Dokumen, Profil
 from .model import Layout, Table
 
 # (worksheet row, {field key: raw value}) or (worksheet row, values in column order)
@@ -164,10 +164,11 @@ _POSITIONAL: dict[tuple, bool] = {}
 
 
 def _positional(cls: type, keys: list[str]) -> bool:
-    """Whether the record's fields are `row` then the columns in layout order."""
+    """Whether the record's fields are `row` then the columns in layout order (fields
+    that are no column, e.g. Dokumentasi.gambar, come last and keep their default)."""
     key = (cls, *keys)
     known = _POSITIONAL.get(key)
     if known is None:
-        names = [f.name for f in fields(cls)]
+        names = [f.name for f in fields(cls) if f.name == "row" or f.name not in NOT_COLUMNS]
         known = _POSITIONAL[key] = names[:len(keys) + 1] == ["row", *keys]
     return known

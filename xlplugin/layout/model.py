@@ -200,12 +200,16 @@ class Layout:
         return self.outputs[key].sheet
 
     def sheet_order(self) -> list[str]:
-        """Sheets in the order the workbook shows them."""
+        """Sheets in the order the workbook shows them (an older layout lacks some)."""
         order = ["Petunjuk", "Profil", "Sentra", "KAK", "Persetujuan", "RAB", "SSH", "Peserta",
-                 "Narasumber", "Pendamping", "Jadwal", "Realisasi", "Rekap", "Temuan", "Lampiran1",
-                 "Lampiran2", "Lampiran3", "Lampiran4", "Lampiran5", "Daftar", "StatusLangsung",
-                 "Config"]
-        return [self.sheet_of(k) for k in order]
+                 "Narasumber", "Pendamping", "Jadwal", "Realisasi", "Narasi", "Dokumentasi",
+                 "Rekap", "Temuan", "Lampiran1", "Lampiran2", "Lampiran3", "Lampiran4",
+                 "Lampiran5", "Daftar", "StatusLangsung", "Config"]
+        return [self.sheet_of(k) for k in order if self.has(k)]
+
+    def has(self, key: str) -> bool:
+        """Whether this layout declares table, form or output `key`."""
+        return key in self.tables or key in self.forms or key in self.outputs
 
     def to_dict(self) -> dict:
         """The published layout (`xlplugin layout --json`), with computed cells."""

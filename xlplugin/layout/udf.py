@@ -41,7 +41,9 @@ CHECK_UDF = "DAK_PERIKSA"  # DAK_PERIKSA(kode, profil, <tables>) -> statuses and
 LEGACY_TABLES = ("Sentra", "KAK", "RAB", "SSH", "Peserta", "Narasumber", "Pendamping",
                  "Jadwal", "Realisasi")
 # Order of the tables DAK_PERIKSA receives after the Rekap codes and the Profil column
-# (a new table goes at the end, with its parameter in `udfs.dak_udfs`).
+# (a new table goes at the end, with its parameter in `udfs.dak_udfs`). Narasi and
+# Dokumentasi are not passed: no rule reads them (they feed the report only), so the
+# live check would send their long texts through COM on every edit for nothing.
 ARG_TABLES = (*LEGACY_TABLES, "Persetujuan")
 
 # Workbook-level name the VBA sets TRUE once it found Python, xlplugin and the matching

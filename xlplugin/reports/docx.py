@@ -3,6 +3,8 @@
 The outline (chapters, sub-sections, lampiran, addressees) comes from
 `domain.laporan.expected_outline`; `outline_of_docx` reads it back from the written
 file so `check_laporan` can hold the document to LAPORAN-FORMAT and LAPORAN-TUJUAN.
+The dinas's own words and photos (sheets Narasi, Dokumentasi), the monitoring table
+and the DRAF marks are written by `docx_narasi`.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from docx.shared import Cm, Pt, RGBColor
 from ..domain.calendar import tanggal
 from ..domain.laporan import LaporanOutline, cover_lines, subbab
 from ..rulepack.model import RulePack
+from . import docx_narasi as dinas
 from .chart import add_bar_chart
 from .docx_util import (
     centered,
@@ -28,6 +31,7 @@ from .docx_util import (
     signature,
     table,
 )
+from .narasi import LATAR, PERENCANAAN, PERMASALAHAN, TUJUAN
 from .stable import stabilise
 
 ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII")
@@ -35,6 +39,8 @@ KEPADA = "Kepada Yth.:"
 TEMBUSAN = "Tembusan:"
 LAMPIRAN = "LAMPIRAN"
 RUJUKAN = "Rujukan Pemeriksaan Bab IV"
+CATATAN_DINAS = "Catatan dinas"
+PERMASALAHAN_LAIN = "Permasalahan lain"
 
 
 def write_report_docx(report, pack: RulePack, path: Path, lampiran_file: str = "") -> Path:
@@ -55,6 +61,7 @@ def write_report_docx(report, pack: RulePack, path: Path, lampiran_file: str = "
     _lampiran(doc, report, lampiran_file)
     _closing(doc, report)
     _rujukan(doc, report)
+    dinas.draf_pages(doc, report)
     doc.save(path)
     stabilise(path)
     return path
@@ -81,6 +88,7 @@ def _cover(doc, report, pack: RulePack) -> None:
         p = centered(doc, f"PERHATIAN - LAPORAN TERLAMBAT ({f.rule}, {f.clause}): {f.message}",
                      11)
         p.runs[0].font.color.rgb = RGBColor(0xC0, 0, 0)
+    dinas.draf_cover(doc, report)
     doc.paragraphs[-1].runs[-1].add_break(WD_BREAK.PAGE)
 
 
@@ -99,18 +107,19 @@ def _addressees(doc, report, pack: RulePack) -> None:
 def _fillers(report, pack: RulePack) -> dict:
     return {
         ("I", 0): lambda d: (para(d, f"Dasar pelaksanaan: {pack.regulasi} tentang {pack.judul}."),
-                             placeholder(d, "latar belakang pelaksanaan DAK Nonfisik di daerah")),
+                             dinas.narasi(d, report, LATAR, "latar belakang pelaksanaan DAK "
+                                                            "Nonfisik di daerah (sheet Narasi)")),
         ("I", 1): lambda d: (para(d, f"Laporan ini menyampaikan perkembangan pelaksanaan "
                                      f"kegiatan DAK Nonfisik periode {report.rentang}."),
-                             placeholder(d, "tujuan laporan")),
+                             dinas.narasi(d, report, TUJUAN, "tujuan laporan (sheet Narasi)")),
         ("II", 0): lambda d: _perencanaan(d, report),
         ("II", 1): lambda d: _penganggaran(d, report),
         ("II", 2): lambda d: _target(d, report),
-        ("III", 0): lambda d: _capaian(d, report),
+        ("III", 0): lambda d: (_capaian(d, report), dinas.monev(d, report)),
         ("III", 1): lambda d: _keuangan(d, report),
-        ("III", 2): lambda d: placeholder(d, "foto dan dokumentasi kegiatan, dengan keterangan"),
+        ("III", 2): lambda d: dinas.dokumentasi(d, report),
         ("IV", None): lambda d: _permasalahan(d, report),
-        ("V", None): lambda d: (placeholder(d, "kesimpulan"), placeholder(d, "saran")),
+        ("V", None): lambda d: dinas.kesimpulan_saran(d, report),
     }
 
 
@@ -122,7 +131,7 @@ def _perencanaan(doc, report) -> None:
                                          f"{report.text('nomor_reviu_apip')}".strip()),
             ("Jumlah kegiatan", str(sum(t.kegiatan for t in report.target)))]
     table(doc, ["Uraian", "Keterangan"], rows, [7.5, 8.5])
-    placeholder(doc, "uraian proses perencanaan")
+    dinas.narasi(doc, report, PERENCANAAN, "uraian proses perencanaan (sheet Narasi)")
 
 
 def _penganggaran(doc, report) -> None:
@@ -171,12 +180,32 @@ def _permasalahan(doc, report) -> None:
     ages of people stay in the annexes."""
     if not report.masalah_kegiatan:
         para(doc, "Pemeriksaan terhadap petunjuk teknis tidak menemukan permasalahan.")
-    for m in report.masalah_kegiatan:
-        para(doc, f"{m.kode} {m.nama}".strip(), bold=True).paragraph_format.keep_with_next = True
-        rows = [(n, b.permasalahan, b.ketentuan, b.upaya) for n, b in enumerate(m.butir, 1)]
+    for kode, nama, butir in _bab4_kegiatan(report):
+        para(doc, f"{kode} {nama}".strip(), bold=True).paragraph_format.keep_with_next = True
+        rows = [(n, b.permasalahan, b.ketentuan, b.upaya) for n, b in enumerate(butir, 1)]
+        dinas_rows = report.narasi.masalah.get(kode, ()) if kode else ()
+        rows += [(n, r.uraian, CATATAN_DINAS, r.upaya or "-")
+                 for n, r in enumerate(dinas_rows, len(rows) + 1)]
         table(doc, ["No", "Permasalahan", "Ketentuan", "Upaya Penyelesaian"], rows,
               [0.9, 7.0, 3.6, 4.5])
-    placeholder(doc, "permasalahan lain dan upaya penyelesaiannya")
+    lain = report.narasi.masalah_lain
+    if lain:
+        para(doc, PERMASALAHAN_LAIN, bold=True).paragraph_format.keep_with_next = True
+        dinas.masalah_dinas(doc, lain)
+    elif PERMASALAHAN in report.wajib and not report.narasi.masalah:
+        placeholder(doc, "permasalahan lain dan upaya penyelesaiannya (sheet Narasi)")
+
+
+def _bab4_kegiatan(report) -> list[tuple[str, str, tuple]]:
+    """(kode, nama, butir) of IV's activity tables, in KAK order: those with findings
+    and those only the dinas wrote about; the general group ("") last."""
+    found = {m.kode: m for m in report.masalah_kegiatan}
+    out = [(r.kode, found[r.kode].nama if r.kode in found else r.nama,
+            found[r.kode].butir if r.kode in found else ())
+           for r in report.monev if r.kode in found or r.kode in report.narasi.masalah]
+    if "" in found:
+        out.append(("", found[""].nama, found[""].butir))
+    return out
 
 
 def _rujukan(doc, report) -> None:

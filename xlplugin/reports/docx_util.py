@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
+from io import BytesIO
 
 from docx import Document
 from docx.enum.section import WD_ORIENT
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_COLOR_INDEX
+from docx.image.image import Image
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
@@ -21,6 +23,8 @@ LANGUAGE = "id-ID"
 TABLE_SIZE = 9  # points, header and body of every table
 CELL_PADDING_CM = 0.38 + 0.1  # Word's default 0.19 cm left and right, and some slack
 PLACEHOLDER_PREFIX = "[Diisi oleh dinas: "
+DRAF = "DRAF"
+RED = RGBColor(0xC0, 0, 0)
 
 
 def new_document(title: str, author: str = "xlplugin"):
@@ -104,6 +108,34 @@ def placeholder(doc, what: str):
     run = p.add_run(f"{PLACEHOLDER_PREFIX}{what}]")
     run.font.highlight_color = WD_COLOR_INDEX.YELLOW
     run.italic = True
+    return p
+
+
+def draf_header(doc) -> None:
+    """"DRAF", red and bold, in the header of every section (and of a different first
+    page, where one is set), so no page of a draft can pass for the final report."""
+    for section in doc.sections:
+        headers = [section.header]
+        if section.different_first_page_header_footer:
+            headers.append(section.first_page_header)
+        for header in headers:
+            header.is_linked_to_previous = False
+            p = header.paragraphs[0]
+            p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+            run = p.add_run(DRAF)
+            run.bold, run.font.size, run.font.color.rgb = True, Pt(14), RED
+
+
+def picture(doc, blob: bytes, max_width_cm: float, max_height_cm: float):
+    """A centred picture as large as fits `max_width_cm` x `max_height_cm` (never
+    enlarged beyond its own size), its aspect kept. Returns its paragraph."""
+    image = Image.from_blob(blob)
+    width, height = image.width, image.height  # EMU at the picture's own resolution
+    scale = min(1.0, Cm(max_width_cm) / width, Cm(max_height_cm) / height)
+    p = doc.add_paragraph()
+    p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    p.paragraph_format.keep_with_next = True  # the caption stays under its picture
+    p.add_run().add_picture(BytesIO(blob), width=int(width * scale), height=int(height * scale))
     return p
 
 

@@ -29,6 +29,9 @@ from .model import build_report
 from .pdf import PdfReport, Renderer, make_pdfs
 from .xlsx import write_lampiran_xlsx
 
+DRAF_INTRO = "Laporan ditandai DRAF karena:"
+DRAF_SISA = "- dan {jumlah} alasan lain (daftar lengkap di halaman sampul laporan)"
+
 
 class ReportError(RuntimeError):
     """The report could not be produced; the message is for the user (Indonesian)."""
@@ -42,9 +45,25 @@ class ExportResult(list):
     line, then which program made the PDFs, or which were not made and how to make
     them."""
 
-    def __init__(self, files=(), pdf: PdfReport | None = None):
+    def __init__(self, files=(), pdf: PdfReport | None = None, draf: tuple[str, ...] = ()):
         super().__init__(files)
         self.pdf = pdf
+        self.draf = tuple(draf)  # why the report is DRAF; () for a final report
+
+    @property
+    def draf_note(self) -> str:
+        """'Laporan ditandai DRAF karena:' and the reasons, one a line ('' when final)."""
+        return self.draf_ringkas(len(self.draf))
+
+    def draf_ringkas(self, jumlah: int) -> str:
+        """`draf_note` with at most `jumlah` reasons and a count of the rest: a message
+        box shows only about 1024 characters."""
+        if not self.draf:
+            return ""
+        lines = [DRAF_INTRO, *(f"- {r}" for r in self.draf[:jumlah])]
+        if len(self.draf) > jumlah:
+            lines.append(DRAF_SISA.format(jumlah=len(self.draf) - jumlah))
+        return "\n".join(lines)
 
     @property
     def pdf_note(self) -> str:
@@ -91,7 +110,7 @@ def export_report(source, jenis: str, out_dir: Path | str, mask_nik: bool = True
     from `renderers` (default: those this computer has, `pdf.detected_renderers`)."""
     doc = read_source(source)
     pack = pack_for(doc)
-    report = build_report(doc, jenis, pack, mask_nik=mask_nik)
+    report = build_report(doc, jenis, pack, mask_nik=mask_nik, base_dir=workbook_folder(source))
     out_dir = prepare_folder(out_dir)  # only now: a refused workbook leaves no folder
     lampiran_name = base_name("Lampiran", jenis, doc, pack.tahun) + ".xlsx"
     laporan_name = base_name("Laporan", jenis, doc, pack.tahun) + ".docx"
@@ -102,7 +121,20 @@ def export_report(source, jenis: str, out_dir: Path | str, mask_nik: bool = True
         _check_outline(files[1], jenis, pack)
         made = make_pdfs(files, stage, renderers) if pdf else None
         written = [_publish(f, out_dir) for f in files + list(made.pdfs if made else ())]
-    return ExportResult(written, made)
+    return ExportResult(written, made, report.draf)
+
+
+def workbook_folder(source) -> Path:
+    """The folder the Dokumentasi sheet's file names are relative to: the workbook's
+    own (a path's parent; a live or file adapter's book), else the current folder."""
+    if isinstance(source, (str, os.PathLike)):
+        return Path(source).resolve().parent
+    path = getattr(source, "path", None)  # FileAdapter
+    if path is None:
+        path = getattr(getattr(source, "book", None), "fullname", None)  # LiveAdapter
+    if isinstance(path, (str, os.PathLike)) and Path(path).parent.is_dir():
+        return Path(path).parent  # a book kept in the cloud has a URL: not a folder
+    return Path.cwd()
 
 
 def _check_outline(path: Path, jenis: str, pack: RulePack) -> None:

@@ -1,6 +1,6 @@
 """Text widths in Arial, to size the rows and columns of the printed annexes.
 
-Neither Excel nor LibreOffice grows a row that openpyxl writes, so the writer must
+Neither Excel nor LibreOffice grows a row that openpyxl or XlsxWriter writes, so the writers must
 know how many lines a wrapped cell takes, and how wide a column must be for a date
 or a code to stay on one line. The writers name Arial (`sheet.FONT`); on a dinas PC
 that is Arial itself, on Linux it is Liberation Sans, which `setup.sh` installs and

@@ -2,8 +2,9 @@
 
 Everything a writer prints is computed here: the period and its deadline, the cover
 lines of IV.B, the outline the checks of `domain.laporan` expect, the tables of
-II.c, III.a and III.b from the engine's totals, the problems of IV from the open
-findings, and the five annexes. Writers only format.
+II.c, III.a (with the monitoring table) and III.b from the engine's totals, the problems
+of IV from the open findings, the dinas's narrative and photos, the reasons the report
+is still DRAF, and the five annexes. Writers only format.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
+from pathlib import Path
 
 from ..domain.calendar import tanggal
 from ..domain.finding import Finding
@@ -22,7 +24,11 @@ from ..engine.totals import Totals, compute_totals
 from ..engine.validate import validate
 from ..layout import load_layout
 from ..rulepack import RulePack, load_pack
+from .dokumentasi import Foto, dilaksanakan, foto_laporan
+from .draf import alasan_draf
 from .lampiran import LampiranTable, lampiran_tables
+from .monev import MonevRow, monev_rows
+from .narasi import NarasiLaporan, narasi_laporan
 from .periode import Periode, periode
 
 MONEV_PREFIX = "MONEV-"
@@ -141,6 +147,12 @@ class Report:
     permasalahan: list[Masalah] = field(default_factory=list)
     masalah_kegiatan: list[MasalahKegiatan] = field(default_factory=list)
     tenggat: list[Finding] = field(default_factory=list)  # DL-* findings for this report
+    monev: list[MonevRow] = field(default_factory=list)  # III.a, plan against realisation
+    narasi: NarasiLaporan = field(default_factory=NarasiLaporan)
+    wajib: tuple[str, ...] = ()  # the narrative parts this kind requires (rule pack)
+    foto: list[Foto] = field(default_factory=list)  # III.c, pictures and notes
+    foto_kurang: bool = False  # III.c must show photos and has none
+    draf: tuple[str, ...] = ()  # why the report is not final; () = final
 
     # -------------------------------------------------------------- texts for writers
     @property
@@ -188,8 +200,11 @@ class Report:
 
 
 def build_report(doc: Dokumen, jenis: str, pack: RulePack | None = None, *,
-                 mask_nik: bool = True, findings: list[Finding] | None = None) -> Report:
-    """The report of kind `jenis` for `doc`; `doc` is only read."""
+                 mask_nik: bool = True, findings: list[Finding] | None = None,
+                 base_dir: Path | None = None) -> Report:
+    """The report of kind `jenis` for `doc`; `doc` is only read. `base_dir`: the
+    workbook's folder, against which the Dokumentasi sheet's file names are read
+    (default: the current folder)."""
     pack = pack or load_pack()
     per = periode(jenis, pack)
     totals = compute_totals(doc, pack, sampai=per.selesai)  # capaian within the period
@@ -206,7 +221,22 @@ def build_report(doc: Dokumen, jenis: str, pack: RulePack | None = None, *,
     report.permasalahan = _permasalahan(findings, pack)
     report.masalah_kegiatan = masalah_per_kegiatan(findings, pack, doc)
     report.tenggat = _tenggat(findings, per, pack)
+    report.monev = monev_rows(doc, per, totals)
+    _add_dinas_parts(report, doc, pack, base_dir)
     return report
+
+
+def _add_dinas_parts(report: Report, doc: Dokumen, pack: RulePack,
+                     base_dir: Path | None) -> None:
+    """What the dinas wrote and photographed, and what of it is still missing."""
+    report.narasi = narasi_laporan(doc)
+    report.wajib = pack.laporan.wajib(report.jenis)
+    report.foto = foto_laporan(doc, report.periode, pack, base_dir)
+    report.foto_kurang = (pack.laporan.foto_wajib(report.jenis)
+                          and bool(dilaksanakan(doc, report.periode))
+                          and not any(f.gambar for f in report.foto))
+    report.draf = alasan_draf(report.jenis, report.narasi, report.findings, report.foto,
+                              report.foto_kurang, pack)
 
 
 def _outline(pack: RulePack, jenis: str, profil: Profil):

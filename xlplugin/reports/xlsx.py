@@ -1,36 +1,36 @@
-"""Write the annex workbook: Lampiran 1-5 as printable sheets and the III.b chart."""
+"""Write the annex workbook: Lampiran 1-5 as printable sheets and the III.b chart.
+
+Each sheet is planned by `annex_plan` (as the template's Lampiran sheets are) and
+streamed by `annex_writer` (XlsxWriter). A draft report (`report.draf` names why)
+shows "DRAF" in every sheet's page header.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from openpyxl import Workbook
-from openpyxl.chart import BarChart, Reference, Series
-from openpyxl.styles import Alignment, Font
-
 from ..domain.money import percent
 from ..layout import load_layout
+from .annex_plan import NOTE, AnnexPlan, Kop, plan_annex
+from .annex_writer import SheetWriter, chart_size, open_workbook
 from .kop import report_kop
 from .lampiran import Col, LampiranTable, Row
-from .sheet import FONT, Kop, render_annex, write_value
-from .stable import stabilise
 
 CHART_SHEET = "Grafik III.b"
+CHART_ROWS = 18  # rows the chart covers below its anchor (9 cm of 15-point rows)
 
 
 def write_lampiran_xlsx(report, path: Path) -> Path:
     layout = load_layout()
-    wb = Workbook()
-    wb.remove(wb.active)
+    draf = bool(getattr(report, "draf", ()))
+    wb = open_workbook(path, f"Lampiran {report.nama_laporan} TA {report.tahun}")
+    formats: dict = {}
     for table in report.lampiran:
-        render_annex(wb.create_sheet(layout.outputs[table.key].sheet), table,
-                     report_kop(report, table))
-    _chart_sheet(wb.create_sheet(CHART_SHEET), report)
-    props = wb.properties
-    props.creator = props.lastModifiedBy = "xlplugin"
-    props.title = f"Lampiran {report.nama_laporan} TA {report.tahun}"
-    wb.save(path)
-    stabilise(path)
+        ws = wb.add_worksheet(layout.outputs[table.key].sheet)
+        SheetWriter(wb, ws, formats).write_plan(plan_annex(table, report_kop(report, table)),
+                                                draf)
+    _chart_sheet(SheetWriter(wb, wb.add_worksheet(CHART_SHEET), formats), report, draf)
+    wb.close()
     return path
 
 
@@ -49,33 +49,38 @@ def keuangan_table(report) -> LampiranTable:
     return table
 
 
-def _chart_sheet(ws, report) -> None:
+def chart_plan(report) -> tuple[LampiranTable, AnnexPlan]:
+    """The chart page's table, its source note and a print area reaching over the chart."""
     table = keuangan_table(report)
     # The report's title once (judul_format names the report and the year).
     kop = Kop(["CAPAIAN REALISASI KEUANGAN PER MENU (BAB III.b)", report.judul_format,
                report.text("kab_kota").upper()], [])
-    place = render_annex(ws, table, kop)
-    ws.oddFooter.left.text = "Grafik Anggaran dan Realisasi per Menu"
+    plan = plan_annex(table, kop)
+    place = plan.placement
+    plan.page.footer_left = "Grafik Anggaran dan Realisasi per Menu"
     if not table.rows:
-        write_value(ws.cell(row=place.first_row, column=2), "Belum ada anggaran.")
+        plan.set_value(place.first_row, 2, "Belum ada anggaran.")
+        return table, plan
+    plan.set_value(place.last_row + 1, 1, "Sumber: Lampiran 1 Realisasi Anggaran.", NOTE)
+    plan.page.print_area = f"A1:{place.last_column}{place.last_row + 2 + CHART_ROWS}"
+    return table, plan
+
+
+def _chart_sheet(sheet: SheetWriter, report, draf: bool) -> None:
+    table, plan = chart_plan(report)
+    sheet.write_plan(plan, draf)
+    if not table.rows:
         return
-    menus = place.last_row - 1  # the JUMLAH row is not a bar
-    chart = BarChart()
-    chart.type, chart.grouping = "col", "clustered"
-    chart.title = "Anggaran dan Realisasi per Menu (Rp)"
-    chart.y_axis.title, chart.x_axis.title = "Rupiah", "Menu"
-    chart.y_axis.numFmt = "#,##0"
-    chart.y_axis.delete = chart.x_axis.delete = False
-    for col in (3, 4):  # the numbering row (3)(4) under the header is not data
-        values = Reference(ws, min_col=col, min_row=place.first_row, max_row=menus)
-        chart.series.append(Series(values, title=table.columns[col - 1].header))
-    chart.set_categories(Reference(ws, min_col=1, min_row=place.first_row, max_row=menus))
-    chart.legend.position = "b"  # on the right, the long series names were cut off
-    chart.height, chart.width = 9, 22
-    anchor = place.last_row + 2
-    ws.add_chart(chart, f"A{anchor}")
-    note = ws.cell(row=place.last_row + 1, column=1)
-    write_value(note, "Sumber: Lampiran 1 Realisasi Anggaran.")
-    note.font = Font(name=FONT, size=8, italic=True)
-    note.alignment = Alignment()
-    ws.print_area = f"A1:{place.last_column}{anchor + 18}"
+    place, name = plan.placement, sheet.ws.get_name()
+    first, menus = place.first_row - 1, place.last_row - 2  # 0-based; JUMLAH is not a bar
+    chart = sheet.wb.add_chart({"type": "column"})  # clustered
+    for col in (2, 3):  # Anggaran, Realisasi
+        chart.add_series({"name": table.columns[col].header,
+                          "categories": [name, first, 0, menus, 0],
+                          "values": [name, first, col, menus, col]})
+    chart.set_title({"name": "Anggaran dan Realisasi per Menu (Rp)"})
+    chart.set_x_axis({"name": "Menu"})
+    chart.set_y_axis({"name": "Rupiah", "num_format": "#,##0"})
+    chart.set_legend({"position": "bottom"})  # on the right, long series names were cut off
+    chart.set_size(chart_size(22, 9))
+    sheet.ws.insert_chart(place.last_row + 1, 0, chart)  # row last_row + 2, 1-based

@@ -8,7 +8,18 @@ from functools import cache
 from pathlib import Path
 
 from ..domain.finding import Severity
-from .model import Kategori, Persetujuan, Rincian, Rule, RulePack, RulePackError, Variant
+from .model import (
+    BAGIAN_NARASI,
+    JENIS_LAPORAN,
+    Kategori,
+    Laporan,
+    Persetujuan,
+    Rincian,
+    Rule,
+    RulePack,
+    RulePackError,
+    Variant,
+)
 
 PACKS_DIR = Path(__file__).with_name("packs")
 RULE_KEYS = {"check", "severity", "clause", "title", "section", "message", "params", "variants"}
@@ -70,6 +81,7 @@ def _build(raw: dict) -> RulePack:
         kategori=kategori, libur=frozenset(_dates(raw["kalender"]["libur"])),
         semester={k: (v["mulai"], v["selesai"]) for k, v in raw["semester"].items()},
         rules=rules, raw=raw, persetujuan=_persetujuan(raw.get("persetujuan", {})),
+        laporan=_laporan(raw.get("laporan", {})),
     )
     _check_references(result)
     return result
@@ -97,6 +109,26 @@ def _persetujuan(spec: dict) -> Persetujuan:
         catatan=dict(spec.get("catatan", {})),
         slot_lama=Variant(Severity(slot["severity"]), slot["message"]) if slot else None,
     )
+
+
+LAPORAN_KEYS = {"narasi_wajib", "dokumentasi_wajib", "pesan"}
+
+
+def _laporan(spec: dict) -> Laporan:
+    unknown = set(spec) - LAPORAN_KEYS
+    if unknown:
+        raise RulePackError(f"[laporan]: kunci tidak dikenal {sorted(unknown)}")
+    wajib = {j: tuple(parts) for j, parts in spec.get("narasi_wajib", {}).items()}
+    foto = {j: bool(v) for j, v in spec.get("dokumentasi_wajib", {}).items()}
+    for jenis in set(wajib) | set(foto):
+        if jenis not in JENIS_LAPORAN:
+            raise RulePackError(f"[laporan]: jenis laporan '{jenis}' tidak dikenal")
+    for parts in wajib.values():
+        for bagian in parts:
+            if bagian not in BAGIAN_NARASI:
+                raise RulePackError(f"[laporan]: bagian narasi '{bagian}' tidak dikenal; "
+                                    f"pilih dari {', '.join(BAGIAN_NARASI)}")
+    return Laporan(wajib, foto, dict(spec.get("pesan", {})))
 
 
 def _dates(values: list) -> list[date]:

@@ -82,6 +82,31 @@ class Persetujuan:
     slot_lama: Variant | None = None
 
 
+# The parts of the report's narrative a Narasi row can belong to (its Bagian column);
+# where each goes in the document is the report writer's business.
+BAGIAN_NARASI = ("Latar belakang", "Tujuan", "Perencanaan", "Permasalahan", "Kesimpulan",
+                 "Saran")
+JENIS_LAPORAN = ("semester1", "semester2", "akhir")
+
+
+@dataclass(frozen=True)
+class Laporan:
+    """What the dinas must write for each kind of report (the pack's `[laporan]`)."""
+
+    # jenis -> the narrative parts that may not be empty
+    narasi_wajib: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # jenis -> whether III.c must show photos when an activity was carried out
+    dokumentasi_wajib: dict[str, bool] = field(default_factory=dict)
+    # message key -> text (see rules_laporan.toml)
+    pesan: dict[str, str] = field(default_factory=dict)
+
+    def wajib(self, jenis: str) -> tuple[str, ...]:
+        return self.narasi_wajib.get(jenis, ())
+
+    def foto_wajib(self, jenis: str) -> bool:
+        return self.dokumentasi_wajib.get(jenis, False)
+
+
 @dataclass(frozen=True)
 class RulePack:
     tahun: int
@@ -96,6 +121,7 @@ class RulePack:
     rules: dict[str, Rule]
     raw: dict = field(repr=False, default_factory=dict)
     persetujuan: Persetujuan = field(default_factory=lambda: Persetujuan())
+    laporan: Laporan = field(default_factory=lambda: Laporan())
 
     @property
     def awal_tahun(self) -> date:

@@ -7,7 +7,7 @@ from collections import defaultdict
 from ..domain.records import Dokumen
 from ..layout import load_layout
 from ..rulepack import load_pack
-from . import budget, jadwal, peserta, plan, realisasi, staff
+from . import budget, jadwal, narasi, peserta, plan, realisasi, staff
 from .people import People
 
 
@@ -33,6 +33,8 @@ def sample_dokumen() -> Dokumen:
         jadwal=jdw,
         realisasi=realisasi.realisasi(first["Realisasi"], by_kode, rab, jdw, libur),
         persetujuan=plan.persetujuan(first["Persetujuan"], pack),
+        narasi=narasi.narasi(first["Narasi"]),
+        dokumentasi=narasi.dokumentasi(first["Dokumentasi"]),
     )
     fill_formula_fields(doc)
     return doc

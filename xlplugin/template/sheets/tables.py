@@ -56,6 +56,7 @@ def build_table_sheet(ws, layout: Layout, table: Table, records: list | None = N
     _banner_line(ws, table)
     _headers(ws, table)
     _input_columns(ws, table)
+    _default_row_height(ws, layout, table)
     _formula_cells(ws, layout, table)
     if table.status:
         _status_column(ws, layout, table)
@@ -112,6 +113,16 @@ def _input_columns(ws, table: Table) -> None:
             dim.protection = styles.UNLOCKED
             dim.font = styles.BODY_FONT
             dim.alignment = styles.input_alignment(col.type, col.width)
+
+
+def _default_row_height(ws, layout: Layout, table: Table) -> None:
+    """A table meant for paragraphs or photos (`row_height` in the layout, e.g. Narasi)
+    gets taller data rows, so a user sees several wrapped lines while typing without
+    resizing; the title block keeps its own heights (not the sheet's default height)."""
+    height = layout.raw.get("tables", {}).get(table.key, {}).get("row_height")
+    if height:
+        for row in range(table.first_row, table.last_row + 1):
+            ws.row_dimensions[row].height = height
 
 
 def _formula_cells(ws, layout: Layout, table: Table) -> None:
@@ -204,8 +215,9 @@ def _row_heights(ws, table: Table, records: list) -> None:
     for i, record in enumerate(records):
         lines = max((math.ceil(len(str(getattr(record, c.key) or "")) / (c.width * 1.05))
                      for c in wrapped), default=1)
-        if lines > 1:
-            ws.row_dimensions[table.first_row + i].height = 13.5 * lines
+        dim = ws.row_dimensions[table.first_row + i]
+        if lines > 1 and 13.5 * lines > (dim.height or 0):  # never below a set row height
+            dim.height = 13.5 * lines
 
 
 def cell_value(value: object, kind: str) -> object:
