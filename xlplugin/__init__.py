@@ -1,3 +1,3 @@
 """xlplugin: the juknis engine and Excel plugin for DAK Nonfisik Sentra IKM."""
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"

@@ -131,6 +131,8 @@ class FakeBook:
         self.names: dict[str, str] = {}  # workbook-level defined names: name -> refers to
         self.active = self._sheets[0] if self._sheets else None  # `book.sheets.active`
         self.app = FakeApp()
+        self.app.books.append(self)
+        self.api = FakeBookApi()
 
     @property
     def name(self) -> str:
@@ -192,13 +194,63 @@ class FakeBook:
             sheet.print_area = adjust(sheet.print_area, sheet.name)
 
 
+class FakeBookApi:
+    """`book.api`, the COM Workbook: only `Saved`, "True if no changes have been made to
+    the specified workbook since it was last saved" (https://learn.microsoft.com/office/vba/api/excel.workbook.saved).
+    A book loaded from its file is saved; any value written through a range is a change."""
+
+    def __init__(self):
+        self.Saved = True
+
+
+class FakeBooks:
+    """`app.books`: the open books. `open(fullname)` as xlwings 0.37's `Books.open`
+    (https://docs.xlwings.org/en/stable/api/books.html): "Opens a Book if it is not open
+    yet and returns it. If it is already open, it doesn't raise an exception but simply
+    returns the Book object"; a path that does not exist raises FileNotFoundError (its
+    source checks `os.path.exists` before asking Excel); two books of the same name from
+    different folders raise ValueError ("Cannot open two workbooks named ...")."""
+
+    def __init__(self, app: FakeApp):
+        self.app, self._books = app, []
+
+    def append(self, book: FakeBook) -> None:
+        book.app = self.app
+        self._books.append(book)
+
+    def open(self, fullname) -> FakeBook:
+        import os
+
+        fullname = os.fspath(fullname)
+        if not os.path.exists(fullname):
+            raise FileNotFoundError(f"No such file: '{fullname}'")
+        fullname = os.path.realpath(fullname)
+        name = os.path.basename(fullname)
+        for book in self._books:
+            if book.name.casefold() == name.casefold():
+                if not os.path.samefile(book.fullname, fullname):
+                    raise ValueError(f"Cannot open two workbooks named '{name}', even if "
+                                     "they are saved in different locations.")
+                return book
+        book = FakeBook.from_file(fullname)
+        self.append(book)
+        return book
+
+    def __iter__(self):
+        return iter(self._books)
+
+    def __len__(self) -> int:
+        return len(self._books)
+
+
 class FakeApp:
-    """`book.app`: what the ribbon entry points use (message box, status bar)."""
+    """`book.app`: what the ribbon entry points use (message box, status bar, books)."""
 
     def __init__(self):
         self.interactive = True
         self.status_bar = False
         self.alerts: list[tuple[str | None, str]] = []
+        self.books = FakeBooks(self)
 
     def alert(self, prompt, title=None, buttons="ok", mode=None, callback=None):
         self.alerts.append((mode, prompt))
@@ -555,6 +607,7 @@ class FakeRange:
                 self._put(r, c, data)
 
     def _put(self, r: int, c: int, v) -> None:
+        self.sheet.book.api.Saved = False  # a change since the last save (Workbook.Saved)
         cell = self.sheet.cells.setdefault((r, c), FakeCell())
         cell.error = False
         if isinstance(v, str) and v.startswith("="):

@@ -90,7 +90,7 @@ def test_customui_is_well_formed_customui14(built_xlsm):
 def test_every_ribbon_onaction_names_a_sub_taking_iribboncontrol(built_xlsm):
     actions = ribbon.on_actions(part(built_xlsm, ribbon.PART))
     subs = ribbon_subs(decoded_modules(built_xlsm))
-    assert len(actions) == 8
+    assert len(actions) == 9
     assert set(actions) <= set(subs)
 
 
@@ -100,7 +100,8 @@ def test_ribbon_offers_the_buttons_the_issue_lists():
     menu = root.find(f".//{{{ribbon.NAMESPACE}}}menu")
     assert menu.get("label") == "Ekspor Laporan"
     assert labels == ["Validasi", "Bersihkan Sorotan", "Tambah Baris", "Laporan Semester I",
-                      "Laporan Semester II", "Laporan Akhir", "Cetak KAK", "Bantuan/Versi"]
+                      "Laporan Semester II", "Laporan Akhir", "Cetak KAK", "Perbarui Templat",
+                      "Bantuan/Versi"]
 
 
 def test_each_callback_runs_an_existing_ribbon_function_with_known_arguments(built_xlsm):

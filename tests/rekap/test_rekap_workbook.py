@@ -23,6 +23,7 @@ from xlplugin.rekap.workbook import (
     SHEET_PROVINSI,
     SHEET_RINGKASAN,
     SHEET_TEMUAN,
+    SHEET_VERSI,
     build_workbook,
     menu_sheet_name,
     write_rekap,
@@ -37,7 +38,7 @@ HEADER_ROW = TITLE_ROWS + 1
 def test_every_sheet_has_a_filter_and_a_frozen_header(rekap_xlsx):
     wb = load_workbook(rekap_xlsx)
     names = [SHEET_RINGKASAN, SHEET_PROVINSI, SHEET_MENU, *map(menu_sheet_name, PACK.menu),
-             SHEET_TEMUAN, SHEET_DUPLIKAT, SHEET_MASALAH]
+             SHEET_TEMUAN, SHEET_DUPLIKAT, SHEET_MASALAH, SHEET_VERSI]
     assert wb.sheetnames == names
     for name in names:
         ws = wb[name]

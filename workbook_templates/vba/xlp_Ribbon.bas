@@ -49,6 +49,11 @@ Public Sub xlp_CetakKAK(control As IRibbonControl)
     Jalankan "import xlplugin.excel.ribbon as r; r.cetak_kak()"
 End Sub
 
+Public Sub xlp_PerbaruiTemplat(control As IRibbonControl)
+    ' Python reads the saved file and asks for a save first when there are unsaved changes.
+    Jalankan "import xlplugin.excel.ribbon as r; r.perbarui_templat()"
+End Sub
+
 Public Sub xlp_Bantuan(control As IRibbonControl)
     If PythonSiap(diam:=True) Then
         Jalankan "import xlplugin.excel.ribbon as r; r.bantuan()"

@@ -22,6 +22,7 @@ COMMANDS = {
     "bundle": "xlplugin.cli.bundle_cmd",
     "rules": "xlplugin.cli.rules_cmd",
     "layout": "xlplugin.cli.layout_cmd",
+    "upgrade": "xlplugin.cli.upgrade_cmd",
 }
 
 

@@ -70,6 +70,16 @@ def run(args) -> int:
     return 1 if rekap.bermasalah or rekap.ganda else 0
 
 
+def _report_versions(rekap) -> None:
+    """One line per template version: how many files, and what to do about the others."""
+    from ..rekap.versions import per_versi
+
+    print("Versi templat berkas:")
+    for v in per_versi(rekap.files):
+        layout = f" (tata letak {v.tata_letak})" if v.tata_letak else ""
+        print(f"  {v.versi}{layout}: {v.jumlah} berkas. {v.keterangan()}")
+
+
 def _report(rekap, skipped, target, backup) -> None:
     from ..rekap.sheets import status_berkas
 
@@ -85,6 +95,7 @@ def _report(rekap, skipped, target, backup) -> None:
         print(f"  [{status_berkas(f)}] {f.file}: {reason}")
     for group in rekap.ganda:
         print(f"  [Kab/kota ganda] {group[0].kab_kota}: " + ", ".join(f.file for f in group))
+    _report_versions(rekap)
     findings = sum(len(f.temuan) for f in ok)
     print(f"{findings} temuan, {len(rekap.duplikat)} duplikasi antarberkas.")
     print(f"Rekap ditulis ke {target}")

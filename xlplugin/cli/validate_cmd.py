@@ -49,6 +49,7 @@ def _run(args) -> int:
     from ..io.package import WORKBOOK
     from ..io.reader import require_template
     from ..io.safe_write import WriteError
+    from ..io.version import version_of_package
     from ..layout import load_layout
     from ..validation import read_problems, validate_workbook, write_findings
     from .common import output_file_problem, refuse, say, workbook_suffix
@@ -60,6 +61,7 @@ def _run(args) -> int:
             # the output asked for (read_workbook asks the same question again)
             require_template(adapter.sheet_names(), load_layout(), source.name,
                              adapter.listed_sheets())
+            version = version_of_package(adapter.package)
             target, backup = None, None
             if not args.no_write:
                 # the output is checked before any work: a refusal costs nothing
@@ -91,6 +93,7 @@ def _run(args) -> int:
         json.dump([f.to_json_dict() for f in findings], sys.stdout, ensure_ascii=False, indent=1)
         print()
     out = sys.stderr if args.json else sys.stdout
+    print_version(version, args.file, out)
     print_summary(findings, problems, out)
     if target is not None:
         print(f"Salinan bertanda: {target}", file=out)
@@ -108,6 +111,17 @@ def default_output(source, suffix: str | None = None) -> str:
     """<name>.diperiksa.<ext> beside the input; the extension the package needs when the
     input's own does not match it (an .xlsx that is really macro-enabled)."""
     return str(source.with_name(f"{source.stem}.diperiksa{suffix or source.suffix}"))
+
+
+def print_version(version, file: str, out) -> None:
+    """The workbook's version line, and what to do when it is not the installed one."""
+    from ..io.version import advice
+
+    print(version.described(), file=out)
+    hint = advice(version, file)
+    if hint:
+        print(hint, file=out)
+    print(file=out)
 
 
 def print_summary(findings, problems, out) -> None:

@@ -95,7 +95,12 @@ def ekspor_laporan(book, jenis: str) -> str:
         # the report files are written from scratch and need none of them
         isi = f"Sheet Lampiran buku kerja ini tidak diisi: {exc}"
     hasil = export_report(adapter, jenis, folder_keluaran(book))
-    return f"{isi}\nLaporan {LAPORAN[jenis]} tersimpan:\n{hasil}"
+    pesan = f"{isi}\nLaporan {LAPORAN[jenis]} tersimpan:\n{hasil}"
+    # a DRAF is not a failure, but the dinas must see why before sending the report
+    # (five reasons at most: a message box shows only about 1024 characters)
+    ringkas = getattr(hasil, "draf_ringkas", None)  # a plain list of files has no reasons
+    draf = ringkas(5) if ringkas else ""
+    return f"{pesan}\n\n{draf}" if draf else pesan
 
 
 @_tombol("Cetak KAK")
@@ -105,6 +110,47 @@ def cetak_kak(book) -> str:
 
     hasil = export_kak(LiveAdapter(book), folder_keluaran(book))
     return "Dokumen KAK tersimpan:\n" + "\n".join(str(path) for path in hasil)
+
+
+@_tombol("Perbarui Templat")
+def perbarui_templat(book) -> str:
+    """Carry this workbook's saved file into the installed template, write the new file
+    beside it and open it. The saved file is what is read: unsaved changes would be
+    left behind, so the user is asked to save first."""
+    from xlplugin.upgrade.run import AlreadyCurrent, UpgradeRefused, free_target, upgrade_file
+
+    path = Path(book.fullname)
+    if not path.is_file():
+        raise PesanPengguna("buku kerja ini belum disimpan sebagai berkas. Simpan dulu "
+                            "(File > Simpan), lalu klik Perbarui Templat lagi.")
+    if not book.api.Saved:  # Workbook.Saved: False while changes are not saved
+        raise PesanPengguna("ada perubahan yang belum disimpan. Simpan dulu buku kerja ini "
+                            "(Ctrl+S), lalu klik Perbarui Templat lagi.")
+    try:
+        hasil = upgrade_file(path, free_target(path))
+    except AlreadyCurrent as exc:
+        return str(exc)
+    except UpgradeRefused as exc:
+        raise PesanPengguna(str(exc)) from exc
+    book.app.books.open(str(hasil.target))
+    return pesan_pembaruan(hasil)
+
+
+def pesan_pembaruan(hasil) -> str:
+    """What the message box says after an upgrade: what was carried, what was not."""
+    from xlplugin.upgrade.run import carried_lines
+
+    # MsgBox shows about 1024 characters ("The maximum length of prompt is approximately
+    # 1024 characters", https://learn.microsoft.com/office/vba/language/reference/user-interface-help/msgbox-function):
+    # a few leftovers, shortened; the full list is on the new workbook's sheet
+    baris = carried_lines(hasil)[1:]  # its first line names the files, said below
+    sisa = len(hasil.leftovers)
+    if sisa:
+        baris = baris[:len(baris) - sisa] + [b[:90] for b in baris[len(baris) - sisa:][:3]]
+        if sisa > 3:
+            baris.append(f"  ... dan {sisa - 3} lainnya (lihat sheet 'Catatan Pembaruan').")
+    return ("\n".join(baris) + f"\n\nBuku kerja baru telah dibuka: {hasil.target.name}. Berkas "
+            f"lama tidak diubah.\n{ringkasan(hasil.findings)}")
 
 
 @_tombol("Bantuan")

@@ -77,7 +77,7 @@ def _read(path: str, label: str) -> HasilBerkas:
     checked = check_file(path)
     doc = checked.doc
     summary = ringkas(label, doc, checked.findings, compute_totals(doc, pack), pack,
-                      checked.problems)
+                      checked.problems, checked.versi)
     orang = Dokumen(kegiatan=doc.kegiatan, peserta=doc.peserta, narasumber=doc.narasumber)
     return HasilBerkas(summary, orang)
 

@@ -25,6 +25,7 @@ def tables(rekap: Rekap) -> dict[str, Tabel]:
         "temuan": sheets.temuan(rekap),
         "duplikat": sheets.duplikat(rekap),
         "berkas_bermasalah": sheets.bermasalah(rekap),
+        "per_versi": sheets.versi(rekap),
     }
     for menu in rekap.pack.menu:
         out[f"menu_{menu.lower()}"] = sheets.menu_sheet(rekap, menu)

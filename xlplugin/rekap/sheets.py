@@ -15,6 +15,7 @@ from .model import Rekap
 from .summary import RingkasanFile
 from .table import Kolom, Tabel
 from .tenggat import deadline_fields, status
+from .versions import per_versi
 
 SEVERITY_HEADER = {
     Severity.PELANGGARAN: "Pelanggaran",
@@ -54,7 +55,8 @@ def ringkasan(rekap: Rekap) -> Tabel:
     pack = rekap.pack
     menus, rincian = list(pack.menu), list(pack.rincian)
     deadlines = deadline_fields(pack)
-    kolom = [*IDENTITAS, Kolom("Status Berkas", "teks", 16), Kolom("Jumlah Kegiatan", "angka"),
+    kolom = [*IDENTITAS, Kolom("Status Berkas", "teks", 16), Kolom("Versi Templat", "teks", 10),
+             Kolom("Jumlah Kegiatan", "angka"),
              Kolom("Pagu (Rp)", "rupiah"), Kolom("Total RAB (Rp)", "rupiah"),
              Kolom("% RAB terhadap Pagu", "persen"), Kolom("Realisasi (Rp)", "rupiah"),
              Kolom("% Realisasi terhadap RAB", "persen")]
@@ -72,7 +74,7 @@ def ringkasan(rekap: Rekap) -> Tabel:
                   Kolom(f"Status (batas {d.batas:%d-%m-%Y})", "teks", 16)]
     rows = []
     for i, f in enumerate(rekap.files, start=1):
-        row = [*_identitas(i, f), status_berkas(f)]
+        row = [*_identitas(i, f), status_berkas(f), f.versi.label() if f.versi else None]
         if f.terbaca:
             counts = f.jumlah_temuan()
             row += [f.jumlah_kegiatan, f.pagu, f.total_rab, f.persen_rab_pagu, f.realisasi,
@@ -91,6 +93,17 @@ def ringkasan(rekap: Rekap) -> Tabel:
         rows.append(row)
     return Tabel("Rekapitulasi DAK Nonfisik Sentra IKM per Kabupaten/Kota", _subtitle(rekap),
                  kolom, rows, beku_kolom=3)
+
+
+# ---------------------------------------------------------------- Per Versi
+VERSI_KOLOM = [Kolom("Versi Templat", "teks", 14), Kolom("Tata Letak", "teks", 12),
+               Kolom("Jumlah Berkas", "angka", 10), Kolom("Keterangan", "teks", 70)]
+
+
+def versi(rekap: Rekap) -> Tabel:
+    rows = [[v.versi, v.tata_letak or None, v.jumlah, v.keterangan()]
+            for v in per_versi(rekap.files)]
+    return Tabel("Jumlah Berkas per Versi Templat", _subtitle(rekap), VERSI_KOLOM, rows)
 
 
 # ---------------------------------------------------------------- Per Provinsi

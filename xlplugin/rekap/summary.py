@@ -17,6 +17,7 @@ from ..domain.money import percent
 from ..domain.records import Dokumen
 from ..engine.totals import Totals
 from ..io.errors import ReadProblem
+from ..io.version import WorkbookVersion
 from ..rulepack.model import RulePack
 from .tenggat import deadline_fields
 
@@ -41,6 +42,7 @@ class RingkasanFile:
     tanggal_laporan: dict[str, object] = field(default_factory=dict)  # Profil key -> value
     galat: str | None = None  # why the file could not be read at all
     bukan_templat: bool = False  # not a workbook of the template (`galat` says what it is)
+    versi: WorkbookVersion | None = None  # what the workbook says it is (None: not read)
 
     @property
     def terbaca(self) -> bool:
@@ -65,7 +67,8 @@ class RingkasanFile:
 
 
 def ringkas(label: str, doc: Dokumen, findings: list[Finding], totals: Totals,
-            pack: RulePack, problems: list[ReadProblem] | None = None) -> RingkasanFile:
+            pack: RulePack, problems: list[ReadProblem] | None = None,
+            versi: WorkbookVersion | None = None) -> RingkasanFile:
     profil = doc.profil
     return RingkasanFile(
         file=label,
@@ -84,6 +87,7 @@ def ringkas(label: str, doc: Dokumen, findings: list[Finding], totals: Totals,
         temuan=list(findings),
         masalah_baca=list(problems or ()),
         tanggal_laporan={d.key: getattr(profil, d.key) for d in deadline_fields(pack)},
+        versi=versi,
     )
 
 

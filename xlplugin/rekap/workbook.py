@@ -26,6 +26,7 @@ SHEET_MENU = "Per Menu"
 SHEET_TEMUAN = "Temuan"
 SHEET_DUPLIKAT = "Duplikat"
 SHEET_MASALAH = "Berkas Bermasalah"
+SHEET_VERSI = "Per Versi"
 
 
 def menu_sheet_name(menu: str) -> str:
@@ -43,6 +44,7 @@ def build_workbook(rekap: Rekap) -> Workbook:
     write_table(wb.create_sheet(SHEET_TEMUAN), sheets.temuan(rekap))
     write_table(wb.create_sheet(SHEET_DUPLIKAT), sheets.duplikat(rekap))
     write_table(wb.create_sheet(SHEET_MASALAH), sheets.bermasalah(rekap))
+    write_table(wb.create_sheet(SHEET_VERSI), sheets.versi(rekap))
     props = wb.properties
     props.creator = props.lastModifiedBy = "xlplugin"
     props.title = f"Rekap DAK Nonfisik Sentra IKM TA {rekap.pack.tahun}"

@@ -19,12 +19,12 @@ from openpyxl.workbook.defined_name import DefinedName
 from openpyxl.writer.excel import ExcelWriter
 
 from ..domain.records import TABLE_ATTR, Dokumen
+from ..formula import compute_cached
 from ..layout import load_layout
 from ..layout.model import Layout
 from ..layout.udf import PYTHON_READY_NAME
 from ..rulepack import load_pack
 from ..xlsx.cached import FIXED_TIME, insert_cached_values
-from .cached import compute_cached
 from .conditional import add_conditional_formats, add_rekap_format
 from .sheets.daftar import build_daftar_sheet
 from .sheets.petunjuk import build_petunjuk_sheet
@@ -53,7 +53,12 @@ def build_template(doc: Dokumen | None = None, out: Path | None = None, *, pack=
 def build_bytes(doc: Dokumen | None = None, *, pack=None, layout: Layout | None = None) -> bytes:
     pack = pack or load_pack()
     layout = layout or load_layout()
-    wb = build_workbook(doc, pack, layout)
+    return workbook_bytes(build_workbook(doc, pack, layout), pack, layout)
+
+
+def workbook_bytes(wb: Workbook, pack, layout: Layout) -> bytes:
+    """The .xlsm bytes of a built workbook: cached formula values, then the macro layer.
+    `xlplugin upgrade` writes carried values into `build_workbook`'s result first."""
     data = insert_cached_values(save_bytes(wb), compute_cached(wb))
     return _finalize(data, pack, layout)
 
@@ -129,8 +134,25 @@ def _properties(wb: Workbook, pack, layout: Layout) -> None:
     props.subject = f"RAB/KAK DAK Nonfisik Sentra IKM TA {pack.tahun}"
     props.keywords = f"template {layout.version}"
     props.created = props.modified = FIXED_TIME
+    _stamp_version(wb, pack, layout)
     wb.calculation.fullCalcOnLoad = True  # Excel recalculates once editing is enabled
     wb.active = 0
+
+
+def _stamp_version(wb: Workbook, pack, layout: Layout) -> None:
+    """What this workbook is, in two places editing cannot lose (xlplugin/io/version.py
+    reads them): custom document properties and the hidden config sheet."""
+    from openpyxl.packaging.custom import IntProperty, StringProperty
+
+    from ..io.version import build_version
+    from .sheets.config import write_version
+
+    version = build_version(layout, pack)
+    for name, value in version.items():
+        prop = IntProperty if isinstance(value, int) else StringProperty
+        wb.custom_doc_props.append(prop(name=name, value=value))
+    if layout.has("Config"):
+        write_version(wb[layout.sheet_of("Config")], version)
 
 
 def _finalize(data: bytes, pack, layout: Layout) -> bytes:

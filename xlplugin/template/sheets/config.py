@@ -81,6 +81,27 @@ def build_config_sheet(ws, pack) -> None:
     ws.sheet_state = "hidden"
 
 
+# The workbook's version rows, below the blank row that ends what xlwings reads (it
+# stops at the first empty cell of column A), so xlwings never takes them for settings.
+VERSION_ROW = 8
+VERSION_HEADING = "Versi buku kerja (dibaca xlplugin; bukan pengaturan xlwings)"
+VERSION_NOTES = {
+    "Versi Templat": "Versi templat xlplugin yang membuat buku kerja ini.",
+    "Versi Tata Letak": "Versi tata letak sheet dan kolom (xlplugin layout).",
+    "Tahun Juknis": "Tahun anggaran juknis yang dipakai paket aturannya.",
+}
+
+
+def write_version(ws, version) -> None:
+    """The workbook's `WorkbookVersion` (xlplugin.io.version) as name/value rows, each
+    with a note; the same names as its custom document properties."""
+    ws.cell(row=VERSION_ROW - 1, column=1, value=VERSION_HEADING)
+    for row, (name, value) in enumerate(version.items(), start=VERSION_ROW):
+        ws.cell(row=row, column=1, value=name)
+        ws.cell(row=row, column=2, value=value)
+        ws.cell(row=row, column=NOTE_COLUMN, value=VERSION_NOTES.get(name))
+
+
 def config_values(interpreter: str | None = None) -> dict[str, str]:
     """The settings as xlwings' VBA sees them (upper-cased keys, before expansion)."""
     return {key.upper(): value for key, value, _ in settings(interpreter)}

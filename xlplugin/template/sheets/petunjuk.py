@@ -58,7 +58,7 @@ def build_petunjuk_sheet(ws, wb, layout: Layout, pack, source: Path | None = Non
     text = (source or TEMPLATES_DIR / SOURCE).read_text(encoding="utf-8")
     ws.column_dimensions["A"].width = WIDTH
     _banner(ws, wb)
-    row = len(BANNER) + 2
+    row = _version_line(ws, len(BANNER) + 2, layout, pack) + 1
     lines = text.format_map(versions(layout, pack)).splitlines()
     if COLUMNS_MARK not in (line.strip() for line in lines):
         lines += ["", COLUMNS_MARK]
@@ -130,6 +130,16 @@ def _banner(ws, wb) -> None:
         ws.row_dimensions[row].height = _height(text) * (1.3 if row == 1 else 1)
     ref = f"{quote_sheet(ws.title)}!$1:${len(BANNER)}"
     wb.defined_names[BANNER_NAME] = DefinedName(BANNER_NAME, attr_text=ref)
+
+
+def _version_line(ws, row: int, layout: Layout, pack) -> int:
+    """'Versi templat 0.2.0 · tata letak 2023.3 · juknis TA 2023' where the eye starts
+    (the same values as the document properties and the config sheet); the next row."""
+    from ...io.version import build_version
+
+    cell = ws.cell(row, 1, build_version(layout, pack).line())
+    cell.font = styles.BOLD_FONT
+    return row + 1
 
 
 def _render_line(ws, row: int, line: str) -> int:
