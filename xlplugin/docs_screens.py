@@ -1,10 +1,11 @@
 """Render the README's pictures from the current code: `python -m xlplugin.docs_screens`.
 
-Runs the demo into a temporary folder, then prints four sheets of the checked
+Runs the demo into a temporary folder, then prints five sheets of the checked
 workbook (KAK, RAB with its statuses, Persetujuan, Temuan: the part a user sees first,
-with the Validasi colours)
-and one page of the Semester I report to PNG through LibreOffice headless and
-pdftoppm. Never hand-made: a test re-runs this and compares page counts and sizes.
+with the Validasi colours; Narasi, where the report's text is written), one page of
+the Semester I report and the narrative page of the Laporan Akhir to PNG through
+LibreOffice headless and pdftoppm. Never hand-made: a test re-runs this and compares
+page counts and sizes.
 """
 
 from __future__ import annotations
@@ -34,8 +35,11 @@ SHEETS = (
     SheetShot("rab.png", "RAB", "M", 32),  # with the Status Periksa column
     SheetShot("persetujuan.png", "Persetujuan", "E", 8),
     SheetShot("temuan.png", "Temuan", "H", 14),
+    SheetShot("narasi.png", "Narasi", "D", 13),
 )
 REPORT_PAGE = ("laporan.png", 2)  # page 2 of the Laporan: targets and budget tables
+# Page 2 of the Laporan Akhir: chapter I written from the Narasi sheet.
+FINAL_PAGE = ("laporan_akhir.png", 2)
 
 
 def render(out_dir: Path = OUT) -> list[Path]:
@@ -54,7 +58,18 @@ def render(out_dir: Path = OUT) -> list[Path]:
         laporan = next(p for p in result.files if p.suffix == ".pdf"
                        and p.name.startswith("Laporan"))
         written.append(_png(laporan, REPORT_PAGE[1], out_dir / REPORT_PAGE[0]))
+        written.append(_png(_final_report(result.workbook, work), FINAL_PAGE[1],
+                            out_dir / FINAL_PAGE[0]))
     return written
+
+
+def _final_report(workbook: Path, work: Path) -> Path:
+    """The demo workbook's Laporan Akhir as PDF (LibreOffice: no Word here)."""
+    from .reports.export import export_report
+    from .reports.pdf import LibreOfficeRenderer
+
+    files = export_report(workbook, "akhir", work / "akhir", renderers=[LibreOfficeRenderer()])
+    return next(p for p in files if p.suffix == ".pdf" and p.name.startswith("Laporan"))
 
 
 def _one_sheet(workbook: Path, shot: SheetShot, work: Path) -> Path:

@@ -21,7 +21,8 @@ def png_size(path: Path) -> tuple[int, int]:
 
 
 def test_readme_shows_every_rendered_picture_and_only_those():
-    names = {s.png for s in docs_screens.SHEETS} | {docs_screens.REPORT_PAGE[0]}
+    names = {s.png for s in docs_screens.SHEETS} | {docs_screens.REPORT_PAGE[0],
+                                                    docs_screens.FINAL_PAGE[0]}
     linked = set(re.findall(r"\(docs/img/([^)]+\.png)\)",
                             (ROOT / "README.md").read_text(encoding="utf-8")))
     assert linked == names
@@ -32,7 +33,7 @@ def test_readme_shows_every_rendered_picture_and_only_those():
 @pytest.mark.slow
 def test_screenshots_regenerate_with_the_committed_sizes(tmp_path):
     written = docs_screens.render(tmp_path)
-    assert len(written) == len(docs_screens.SHEETS) + 1
+    assert len(written) == len(docs_screens.SHEETS) + 2
     for path in written:
         assert png_size(path) == png_size(COMMITTED / path.name), path.name
         # a blank or nearly blank page would be far smaller than the committed picture
