@@ -152,3 +152,18 @@ def test_capaian_of_a_report_period_counts_trainings_realised_by_its_end():
     assert compute_totals(doc, pack, sampai=date(2023, 6, 30)).capaian_kegiatan[
         "KA1"].keluaran == 0
     assert compute_totals(doc, pack).capaian_kegiatan["KA1"].keluaran == 22
+
+
+def test_capaian_of_a_report_period_counts_other_outputs_finished_by_its_end():
+    """Issue 15: a C.2 output realised in July is not Semester I's capaian."""
+    from xlplugin.engine.totals import compute_totals
+    from xlplugin.rulepack import load_pack
+
+    pack = load_pack()
+    doc = a1_with(finished=0, realisasi_selesai=date(2023, 9, 30))
+    k = doc.kegiatan[0]
+    k.menu, k.rincian, k.realisasi_keluaran = "C", "C.2", 1
+    assert compute_totals(doc, pack, sampai=date(2023, 6, 30)).capaian_kegiatan[
+        "KA1"].keluaran == 0
+    assert compute_totals(doc, pack, sampai=date(2023, 12, 31)).capaian_kegiatan[
+        "KA1"].keluaran == 1

@@ -200,17 +200,19 @@ def capaian_per_kegiatan(doc: Dokumen, pack: RulePack,
     """CAPAIAN-KELUARAN: per activity, target vs keluaran.
 
     In the rule's rincian (trainings) keluaran counts only the Peserta rows marked
-    tuntas = Ya, and, for a report's period ending `sampai`, only of an activity
-    realised (Realisasi Selesai) by then; elsewhere it is the activity's recorded
-    realisasi keluaran.
+    tuntas = Ya; elsewhere it is the activity's recorded realisasi keluaran. For a
+    report's period ending `sampai`, either counts only for an activity realised
+    (Realisasi Selesai) by then: an output finished in July is not Semester I's.
     """
     by_tuntas = counted_by_participants(pack)
     tuntas = tuntas_per_kegiatan(doc)
     result = {}
     for k in doc.kegiatan:
         if isinstance(k.kode_kegiatan, str) and k.kode_kegiatan not in result:
-            if k.rincian in by_tuntas:
-                keluaran = tuntas.get(k.kode_kegiatan, 0) if _realised_by(k, sampai) else 0
+            if not _realised_by(k, sampai):
+                keluaran = 0
+            elif k.rincian in by_tuntas:
+                keluaran = tuntas.get(k.kode_kegiatan, 0)
             else:
                 keluaran = _int_or_zero(k.realisasi_keluaran)
             result[k.kode_kegiatan] = Capaian(_satuan(k, pack), _int_or_zero(k.target_keluaran),
