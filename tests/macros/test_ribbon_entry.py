@@ -196,7 +196,7 @@ def test_ekspor_laporan_of_an_older_template_still_writes_the_report(calls, book
                                                                       monkeypatch):
     """Its Lampiran sheets have an older frame: they are left alone, the report files are
     written all the same and the message says why the sheets were not filled."""
-    from xlplugin.io.errors import WorkbookReadError
+    from xlplugin.ooxml.errors import WorkbookReadError
 
     def old_frame(adapter, jenis):
         raise WorkbookReadError("Sheet 'Lampiran 2' tidak lagi berbentuk bingkai lampiran "
@@ -208,3 +208,57 @@ def test_ekspor_laporan_of_an_older_template_still_writes_the_report(calls, book
     assert mode == "info"
     assert text.startswith("Sheet Lampiran buku kerja ini tidak diisi: Sheet 'Lampiran 2'")
     assert text.endswith(str(tmp_path / "Laporan_akhir.docx"))
+
+
+class _Sheets(list):
+    """xlwings' Sheets: iterable, and indexed by name."""
+
+    def __getitem__(self, key):
+        return next(s for s in self if s.name == key) if isinstance(key, str) else \
+            super().__getitem__(key)
+
+
+class _SavedBook(Book):
+    """A caller with COM's Workbook.Saved and a Dokumentasi sheet holding pictures."""
+
+    def __init__(self, fullname: str, saved: bool, pictures: int = 1):
+        super().__init__(fullname)
+        self.api = types.SimpleNamespace(Saved=saved)
+        dok = types.SimpleNamespace(name="Dokumentasi", pictures=[object()] * pictures)
+        self.sheets = _Sheets([dok])
+
+
+def _caller(monkeypatch, caller):
+    monkeypatch.setattr(ribbon.xw.Book, "caller", staticmethod(lambda: caller))
+    return caller
+
+
+def test_ekspor_laporan_of_a_saved_book_reads_its_file_for_the_pasted_pictures(
+        calls, monkeypatch, tmp_path):
+    path = tmp_path / "RAB_KAK.xlsm"
+    path.write_bytes(b"saved")
+    exported = []
+    monkeypatch.setattr(sys.modules["xlplugin.reports.export"], "export_report",
+                        lambda source, jenis, out: exported.append(source) or out / "L.docx")
+    book = _caller(monkeypatch, _SavedBook(str(path), saved=True))
+    ribbon.ekspor_laporan("akhir")
+    assert exported == [path]
+    assert "tidak ikut" not in book.alerts[0][1]
+
+
+def test_ekspor_laporan_with_unsaved_changes_reads_the_live_book_and_says_to_save(
+        calls, monkeypatch, tmp_path):
+    path = tmp_path / "RAB_KAK.xlsm"
+    path.write_bytes(b"saved")
+    book = _caller(monkeypatch, _SavedBook(str(path), saved=False))
+    ribbon.ekspor_laporan("akhir")
+    assert calls[-1] == ("report", "akhir", tmp_path)  # the live adapter's export
+    assert "Gambar yang ditempel pada sheet Dokumentasi tidak ikut" in book.alerts[0][1]
+
+
+def test_ekspor_laporan_of_an_unsaved_book_without_pictures_says_nothing_of_them(
+        calls, monkeypatch, tmp_path):
+    book = _caller(monkeypatch, _SavedBook(str(tmp_path / "Baru.xlsm"), saved=False,
+                                           pictures=0))
+    ribbon.ekspor_laporan("akhir")
+    assert "Gambar" not in book.alerts[0][1]

@@ -83,8 +83,9 @@ def ekspor_laporan(book, jenis: str) -> str:
 
     if jenis not in LAPORAN:
         raise PesanPengguna(f"jenis laporan '{jenis}' tidak dikenal")
-    from xlplugin.io.errors import WorkbookReadError
+    from xlplugin.ooxml.errors import WorkbookReadError
 
+    saved = saved_file(book)  # asked before filling the Lampiran sheets changes the book
     adapter = LiveAdapter(book)
     try:
         fill_lampiran(adapter, jenis)
@@ -94,13 +95,40 @@ def ekspor_laporan(book, jenis: str) -> str:
         # a workbook of an older template: its Lampiran sheets have another frame, but
         # the report files are written from scratch and need none of them
         isi = f"Sheet Lampiran buku kerja ini tidak diisi: {exc}"
-    hasil = export_report(adapter, jenis, folder_keluaran(book))
+    # The saved file, when it is what the user sees, also hands over the pictures pasted
+    # on Dokumentasi rows (drawings are not reachable through cell values).
+    hasil = export_report(saved or adapter, jenis, folder_keluaran(book))
     pesan = f"{isi}\nLaporan {LAPORAN[jenis]} tersimpan:\n{hasil}"
+    if saved is None and _pasted_pictures(book):
+        pesan += ("\nGambar yang ditempel pada sheet Dokumentasi tidak ikut karena buku kerja "
+                  "belum disimpan: simpan (Ctrl+S), lalu klik Ekspor Laporan lagi.")
     # a DRAF is not a failure, but the dinas must see why before sending the report
     # (five reasons at most: a message box shows only about 1024 characters)
     ringkas = getattr(hasil, "draf_ringkas", None)  # a plain list of files has no reasons
     draf = ringkas(5) if ringkas else ""
     return f"{pesan}\n\n{draf}" if draf else pesan
+
+
+def saved_file(book) -> Path | None:
+    """The book's file when it holds exactly what the user sees: Workbook.Saved is True
+    when no changes were made since the last save
+    (https://learn.microsoft.com/office/vba/api/excel.workbook.saved); None for a book
+    with unsaved changes, never saved, or stored online (a URL, not a file)."""
+    try:
+        if not book.api.Saved:
+            return None
+        path = Path(book.fullname)
+    except AttributeError:  # a caller without COM (a test stand-in)
+        return None
+    return path if path.is_file() else None
+
+
+def _pasted_pictures(book) -> bool:
+    """Whether the Dokumentasi sheet holds pictures (xlwings Sheet.pictures)."""
+    names = [sheet.name for sheet in getattr(book, "sheets", [])]
+    if "Dokumentasi" not in names:  # an older template, or a caller without sheets
+        return False
+    return len(book.sheets["Dokumentasi"].pictures) > 0
 
 
 @_tombol("Cetak KAK")
@@ -197,7 +225,7 @@ def folder_keluaran(book) -> Path:
 def _sebab(exc: Exception) -> str:
     """The exception's own message when it is meant for the user, else a pointer to the log."""
     from xlplugin.adapters.base import WorkbookWriteError
-    from xlplugin.io.errors import WorkbookReadError
+    from xlplugin.ooxml.errors import WorkbookReadError
 
     if isinstance(exc, (WorkbookReadError, WorkbookWriteError, PesanPengguna)) and str(exc):
         return str(exc)
