@@ -21,8 +21,8 @@ from pathlib import Path
 from lxml import etree
 from openpyxl.formula.translate import Translator
 
-from xlplugin.xlsx.cached import WORKBOOK, sheet_parts
-from xlplugin.xlsx.package import Relationships, rels_part, resolve_target
+from xlplugin.ooxml.cached import sheet_parts
+from xlplugin.ooxml.package import WORKBOOK, Relationships, rels_part, resolve_target
 
 from .udf_cost_formula import column_letters, column_number, parse_area
 

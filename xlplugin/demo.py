@@ -115,7 +115,7 @@ def _validate(doc: Dokumen, result: DemoResult) -> None:
 
 def _fill(adapter, result: DemoResult) -> None:
     """The workbook's own Lampiran 1-5 sheets, filled for the Semester I report."""
-    from .io.errors import WorkbookReadError
+    from .ooxml.errors import WorkbookReadError
     from .reports.fill import fill_lampiran
 
     try:
@@ -142,7 +142,7 @@ def _totals(doc: Dokumen, result: DemoResult, pack) -> Totals:
     from .engine.totals import compute_totals
 
     if result.workbook is not None:
-        from .io.reader import load_dokumen
+        from .adapters.file import load_dokumen
 
         doc, _problems = load_dokumen(result.workbook)
     return compute_totals(doc, pack)

@@ -67,8 +67,8 @@ def _stated_version(adapter):
 
     package = getattr(adapter, "package", None)
     if package is not None:
-        from .io.errors import WorkbookReadError
-        from .io.package import parse_xml
+        from .ooxml.errors import WorkbookReadError
+        from .ooxml.package import parse_xml
 
         try:
             root = parse_xml(package.read(_CORE), _CORE) if package.has(_CORE) else None
@@ -229,6 +229,6 @@ def _problem_row(p: ReadProblem) -> Row:
 
 
 def _cell_order(ref: str) -> tuple[int, int]:
-    from .io.sheet_xml import split_ref
+    from .ooxml.sheet_xml import split_ref
 
     return split_ref(ref)

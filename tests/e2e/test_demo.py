@@ -120,7 +120,7 @@ def test_temuan_sheet_lists_each_breach_and_colours_its_cell(demo):
 
 
 def test_demo_writes_the_photos_its_dokumentasi_rows_name_beside_the_workbook(demo):
-    from xlplugin.io.reader import load_dokumen
+    from xlplugin.adapters.file import load_dokumen
     from xlplugin.sample import sample_dokumen
 
     out, _run = demo

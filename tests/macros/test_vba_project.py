@@ -13,11 +13,11 @@ from pyopenvba.vba import normalize_class_source
 
 from macros.vba_read import decoded_modules, lf, part, sheet_code_names
 from xlplugin.layout import load_layout
+from xlplugin.ooxml.package import ContentTypes, Relationships
 from xlplugin.rulepack import load_pack
 from xlplugin.template.macros import ribbon
 from xlplugin.template.macros.package import XLSM_MAIN, finalize_xlsm
 from xlplugin.template.macros.vba import VBA_DIR, xlwings_dir
-from xlplugin.xlsx.package import ContentTypes, Relationships
 
 SHEET_BASE = "0{00020820-0000-0000-C000-000000000046}"
 OWN_FILES = {"xlp_Banner": "xlp_Banner.bas", "xlp_Python": "xlp_Python.bas",

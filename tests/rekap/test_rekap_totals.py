@@ -10,9 +10,8 @@ from collections import Counter
 from python_calamine import CalamineWorkbook
 from rekap_helpers import table
 
-from xlplugin.adapters.file import FileAdapter
+from xlplugin.adapters.file import FileAdapter, load_dokumen
 from xlplugin.engine.totals import compute_totals
-from xlplugin.io.reader import load_dokumen
 from xlplugin.layout import load_layout
 from xlplugin.rekap.sheets import SEVERITY_HEADER
 from xlplugin.rekap.workbook import SHEET_PROVINSI, SHEET_RINGKASAN, SHEET_TEMUAN

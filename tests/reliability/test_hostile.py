@@ -1,7 +1,7 @@
 """Hostile input: zip bombs and oversized parts refused within documented limits, no
 XML entity resolved, no macro run, an encrypted workbook named as such.
 
-`xlplugin.io.limits` holds the limits and the XXE-safe parser; the end-to-end tests
+`xlplugin.ooxml.limits` holds the limits and the XXE-safe parser; the end-to-end tests
 go through `xlplugin validate` and hold whatever reader is hooked behind it.
 """
 
@@ -18,8 +18,8 @@ import pytest
 from corpus import SECRET_MARKER, TABLES, Book, base_workbook, put_text
 
 from xlplugin.cli.main import main
-from xlplugin.io import limits
-from xlplugin.io.errors import WorkbookReadError
+from xlplugin.ooxml import limits
+from xlplugin.ooxml.errors import WorkbookReadError
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -14,8 +14,8 @@ import zipfile
 import pytest
 from corpus import NS
 
-from xlplugin.io import limits
-from xlplugin.io.memory import memory_ceiling
+from xlplugin.ooxml import limits
+from xlplugin.ooxml.memory import memory_ceiling
 
 NS_R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 PR = "http://schemas.openxmlformats.org/package/2006/relationships"

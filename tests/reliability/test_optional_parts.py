@@ -15,7 +15,7 @@ from corpus import CASES, NS, Book, _make, base_workbook
 from lxml import etree
 
 from xlplugin.cli.main import main
-from xlplugin.io.styles_xml import ORDER, Styles
+from xlplugin.ooxml.styles_xml import ORDER, Styles
 
 N = f"{{{NS}}}"
 SHAPES = sorted(c.name for c in CASES if c.category == "bagian opsional kosong")

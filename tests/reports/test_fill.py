@@ -27,8 +27,8 @@ from xlplugin.adapters.file import FileAdapter
 from xlplugin.adapters.live import LiveAdapter
 from xlplugin.domain.money import format_number
 from xlplugin.engine.totals import compute_totals
-from xlplugin.io.errors import WorkbookReadError
 from xlplugin.layout import load_layout
+from xlplugin.ooxml.errors import WorkbookReadError
 from xlplugin.reports.fill import EXCEL_EPOCH, fill_lampiran
 from xlplugin.reports.frame import AnnexFrame, template_frame
 from xlplugin.reports.lampiran import COLUMNS_BY_NOMOR
@@ -103,7 +103,7 @@ def _file_rows(path: Path, nomor: int, count: int, first: int | None = None) -> 
 
 
 def _tables(path: Path, mask: bool = True):
-    from xlplugin.io.reader import load_dokumen
+    from xlplugin.adapters.file import load_dokumen
 
     doc, _ = load_dokumen(path)
     return doc, build_report(doc, JENIS, PACK, mask_nik=mask, findings=[]).lampiran
@@ -162,8 +162,7 @@ def test_file_fill_keeps_money_exact_and_cells_formatted(filled):
 
 
 def test_like_blocks_make_one_paste_per_run_of_rows_with_the_same_format():
-    from xlplugin.adapters.base import like, like_blocks
-    from xlplugin.template.sheets.temuan import CellSpec
+    from xlplugin.adapters.base import CellSpec, like, like_blocks
 
     cells = [CellSpec(r, c, None, role=like(src)) for r, src in ((10, 1), (11, 1), (12, 2),
                                                                    (13, 1)) for c in (1, 2, 3)]
@@ -197,7 +196,7 @@ def test_only_lampiran_sheets_change_and_vba_is_byte_identical(sample, filled):
 
 
 def test_input_sheets_read_the_same_after_filling(sample, filled):
-    from xlplugin.io.reader import load_dokumen
+    from xlplugin.adapters.file import load_dokumen
 
     assert load_dokumen(filled)[0] == load_dokumen(sample)[0]
 

@@ -10,7 +10,8 @@ from docx import Document
 from factories import clean_dokumen
 from openpyxl import Workbook, load_workbook
 
-from xlplugin.domain.laporan import check_laporan, expected_outline
+from xlplugin.domain.laporan import expected_outline
+from xlplugin.engine.checks.laporan import check_laporan
 from xlplugin.layout import load_layout
 from xlplugin.reports.docx import outline_of_docx, write_report_docx
 from xlplugin.reports.export import export_report

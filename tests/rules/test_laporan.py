@@ -9,12 +9,12 @@ from factories import clean_dokumen, profil
 from xlplugin.domain.finding import Severity
 from xlplugin.domain.laporan import (
     LaporanOutline,
-    check_laporan,
     cover_lines,
     expected_outline,
     subbab,
 )
 from xlplugin.engine import validate
+from xlplugin.engine.checks.laporan import check_laporan
 from xlplugin.rulepack import load_pack
 from xlplugin.rulepack.catalogue import find_catalogue
 

@@ -12,10 +12,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from xlplugin.adapters.file import load_dokumen
 from xlplugin.domain.calendar import months_between
 from xlplugin.engine.totals import compute_totals
 from xlplugin.formula import Evaluator, Formula
-from xlplugin.io.reader import load_dokumen
 from xlplugin.template.conditional import months
 from xlplugin.template.sheets.rekap import col, rekap_rows
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 from tpl_cf_probe import flagged_rows
 
+from xlplugin.adapters.file import load_dokumen
 from xlplugin.engine import validate
 from xlplugin.engine.registry import load_checks
-from xlplugin.io.reader import load_dokumen
 from xlplugin.template.conditional import NATIVE_RULES, TRANSLATORS, native_rules
 
 

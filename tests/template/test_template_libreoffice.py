@@ -8,9 +8,9 @@ import openpyxl
 import pytest
 from tpl_cf_probe import lo_flagged
 
+from xlplugin.adapters.file import load_dokumen
 from xlplugin.engine import validate
 from xlplugin.engine.totals import compute_totals
-from xlplugin.io.reader import load_dokumen
 from xlplugin.template.conditional import NATIVE_RULES
 from xlplugin.template.sheets.rekap import col, rekap_rows
 

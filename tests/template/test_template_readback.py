@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from tpl_docs import sample
 
+from xlplugin.adapters.file import load_dokumen
 from xlplugin.domain.records import TABLE_ATTR, field_names
-from xlplugin.io.reader import load_dokumen
 
 
 def _inputs(record, table) -> dict:
@@ -43,7 +43,7 @@ def test_text_starting_with_formula_characters_is_written_as_text(tmp_path):
     import openpyxl
     from factories import clean_dokumen
 
-    from xlplugin.io.reader import load_dokumen
+    from xlplugin.adapters.file import load_dokumen
     from xlplugin.template.build import build_template
 
     doc = clean_dokumen()

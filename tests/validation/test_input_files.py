@@ -12,7 +12,7 @@ from pathlib import Path
 
 from xlplugin.adapters.file import FileAdapter
 from xlplugin.cli.main import main
-from xlplugin.io.errors import WorkbookReadError
+from xlplugin.ooxml.errors import WorkbookReadError
 
 ROOT = Path(__file__).resolve().parents[2]
 

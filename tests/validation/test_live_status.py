@@ -81,8 +81,8 @@ def test_the_empty_template_passes_one_row_per_table(tmp_path):
 
 
 def test_the_rekap_python_totals_are_the_engines_in_rekap_order(validated):
+    from xlplugin.adapters.file import load_dokumen
     from xlplugin.engine.totals import compute_totals
-    from xlplugin.io.reader import load_dokumen
     from xlplugin.rulepack import load_pack
     from xlplugin.template.sheets.rekap import rekap_rows
 

@@ -13,11 +13,11 @@ import openpyxl
 import pytest
 from validation_workbooks import openpyxl_workbook
 
+from xlplugin.adapters.file import load_dokumen
 from xlplugin.domain.records import Dokumen, Dokumentasi, Narasi
 from xlplugin.io.errors import CATATAN
-from xlplugin.io.limits import UnsafeXmlError
-from xlplugin.io.reader import load_dokumen
 from xlplugin.layout import load_layout
+from xlplugin.ooxml.limits import UnsafeXmlError
 from xlplugin.sample import sample_dokumen
 from xlplugin.sample.photos import banner_png
 

@@ -7,9 +7,9 @@ from __future__ import annotations
 import pytest
 from lxml import etree
 
-from xlplugin.io.package import NS_MAIN, parse_xml
-from xlplugin.io.sheet_patch import SheetPatch, editable
-from xlplugin.io.sheet_xml import SheetXml
+from xlplugin.ooxml.package import NS_MAIN, parse_xml
+from xlplugin.ooxml.sheet_patch import SheetPatch, editable
+from xlplugin.ooxml.sheet_xml import SheetXml
 
 N = f"{{{NS_MAIN}}}"
 STATUS_COL = 4  # column D

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from xlplugin.cli.main import main
-from xlplugin.io import safe_write
+from xlplugin.ooxml import safe_write
 
 ENV = {**os.environ, "PYTHONPATH": str(Path(__file__).parents[2])}
 
@@ -80,7 +80,7 @@ def test_process_killed_during_write_leaves_the_original_intact(book, tmp_path):
     before = book.read_bytes()
     flag = tmp_path / "writing"
     script = f"""
-import time, xlplugin.xlsx.patch as p
+import time, xlplugin.ooxml.patch as p
 real = p.patch_package
 def slow(src, out, replace, drop=()):
     out.write(b"PK partial")

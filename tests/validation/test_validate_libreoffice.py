@@ -12,12 +12,12 @@ import pytest
 from python_calamine import CalamineWorkbook
 
 from xlplugin.adapters.file import FileAdapter
-from xlplugin.io.package import parse_xml
-from xlplugin.io.sheet_xml import SheetXml
 from xlplugin.layout import load_layout
+from xlplugin.ooxml.package import parse_xml
+from xlplugin.ooxml.patch import patch_package
+from xlplugin.ooxml.sheet_xml import SheetXml
 from xlplugin.template.sheets.temuan import FRESH, STALE, TemuanSheet
 from xlplugin.validation import validate_workbook, write_findings
-from xlplugin.xlsx.patch import patch_package
 
 pytestmark = pytest.mark.libreoffice
 LAYOUT = load_layout()

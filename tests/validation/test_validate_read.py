@@ -8,11 +8,12 @@ import zipfile
 import openpyxl
 import pytest
 
-from xlplugin.adapters.file import FileAdapter
+from xlplugin.adapters.file import FileAdapter, load_dokumen
 from xlplugin.domain.values import Invalid
-from xlplugin.io.errors import GALAT, WorkbookReadError
-from xlplugin.io.reader import load_dokumen, read_workbook
+from xlplugin.io.errors import GALAT
+from xlplugin.io.reader import read_workbook
 from xlplugin.layout import load_layout
+from xlplugin.ooxml.errors import WorkbookReadError
 from xlplugin.validation import validate_workbook
 
 LAYOUT = load_layout()
@@ -100,7 +101,7 @@ def test_sheet_renamed_in_case_and_spaces_is_still_read(book):
 
 
 def test_excel_error_value_is_read_as_error_text(book):
-    from xlplugin.xlsx.patch import patch_package
+    from xlplugin.ooxml.patch import patch_package
 
     kak = LAYOUT.tables["KAK"]
     ref = kak.cell("jpl", kak.first_row)

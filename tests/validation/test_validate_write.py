@@ -193,7 +193,7 @@ def test_temuan_formulas_carry_cached_values(book, tmp_path):
 
 
 def test_missing_temuan_sheet_is_a_clear_error(book, tmp_path):
-    from xlplugin.io.errors import WorkbookReadError
+    from xlplugin.ooxml.errors import WorkbookReadError
 
     wb = openpyxl.load_workbook(book)
     wb.remove(wb[TEMUAN.name])

@@ -7,12 +7,12 @@ import openpyxl
 import pytest
 from version_books import strip, with_custom_values
 
+from xlplugin.adapters.file import load_dokumen
 from xlplugin.io import version as v
-from xlplugin.io.package import Package
-from xlplugin.io.reader import load_dokumen
 from xlplugin.io.version import read_version
 from xlplugin.layout import load_layout
 from xlplugin.layout.history import current
+from xlplugin.ooxml.package import Package
 from xlplugin.rulepack import load_pack
 
 TEMPLATE, LAYOUT = current()
@@ -71,7 +71,7 @@ def test_age_compares_with_the_installed_template(template, age):
 
 
 def test_the_0_1_0_workbook_is_read_through_its_own_layout(old_book):
-    from xlplugin.io.package import open_package
+    from xlplugin.ooxml.package import open_package
 
     pkg = open_package(old_book)
     try:

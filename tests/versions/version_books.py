@@ -8,7 +8,7 @@ import re
 import zipfile
 from pathlib import Path
 
-from xlplugin.io.package import open_package
+from xlplugin.ooxml.package import open_package
 from xlplugin.template.sheets.config import VERSION_ROW
 
 CUSTOM = "docProps/custom.xml"

@@ -12,8 +12,10 @@ from __future__ import annotations
 
 from abc import ABC, abstractmethod
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 
 from ..io.grid import Grid
+from ..layout.model import column_letter
 
 
 class WorkbookWriteError(Exception):
@@ -27,6 +29,21 @@ def parse_token(token: str) -> dict[str, str]:
         if sep:
             out[key.strip()] = value.strip()
     return out
+
+
+@dataclass(frozen=True)
+class CellSpec:
+    """One cell to write. `formula` (with '=') carries `value` as its cached result."""
+
+    row: int
+    col: int
+    value: object = None
+    formula: str | None = None
+    role: str = "text"  # title, subtitle, label, header, wrap, top, link, level:<LEVEL>, hidden
+
+    @property
+    def ref(self) -> str:
+        return f"{column_letter(self.col)}{self.row}"
 
 
 LIKE = "like:"  # CellSpec role: the format of the cell in that row, same column

@@ -5,32 +5,48 @@ highlights, status values or findings really changed, and styles.xml) are writte
 and every other part is copied unchanged, through a temp file and an atomic rename.
 Input sheets are edited on their bytes (`SheetPatch`: a few cells of a large sheet);
 only Temuan, whose rows are rewritten, is parsed into a tree.
+
+`load_dokumen(path)` is the whole read of a file: this adapter opened, the workbook
+read through the layout of the template version it says it is. It lives here, above
+`xlplugin.io`, because it opens the file adapter; the reader itself works over any
+grid source.
 """
 
 from __future__ import annotations
 
-import posixpath
 import re
 import weakref
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
-from ..io.errors import WorkbookReadError
+from ..domain.records import Dokumen
+from ..io.errors import ReadProblem
 from ..io.grid import Grid, clean_rows
-from ..io.limits import (
+from ..io.reader import read_workbook
+from ..io.version import layout_of_package
+from ..layout.model import column_letter
+from ..ooxml.errors import WorkbookReadError
+from ..ooxml.limits import (
     PackageLimitError,
     check_sheet_extent,
     check_sheet_text,
     shared_string_sizes,
 )
-from ..io.memory import memory_ceiling
-from ..io.package import WORKBOOK, Package, open_package, parse_xml, resolve_target
-from ..io.safe_write import write_atomic
-from ..io.sheet_patch import SheetPatch
-from ..io.sheet_xml import SheetXml, split_ref
-from ..io.styles_xml import Styles
-from ..layout.model import column_letter
-from ..xlsx.patch import CALC_CHAIN, patch_package
+from ..ooxml.memory import memory_ceiling
+from ..ooxml.package import (
+    WORKBOOK,
+    WORKBOOK_RELS,
+    Package,
+    open_package,
+    parse_xml,
+    rels_part,
+    resolve_target,
+)
+from ..ooxml.patch import CALC_CHAIN, patch_package
+from ..ooxml.safe_write import write_atomic
+from ..ooxml.sheet_patch import SheetPatch
+from ..ooxml.sheet_xml import SheetXml, split_ref
+from ..ooxml.styles_xml import Styles
 from .base import WorkbookAdapter, like_row, make_token, parse_token
 
 STYLES = "xl/styles.xml"
@@ -77,7 +93,7 @@ class FileAdapter(WorkbookAdapter):
         part = self.package.sheets.get(sheet)
         if part is None:
             return None
-        rels = posixpath.join(posixpath.dirname(part), "_rels", posixpath.basename(part) + ".rels")
+        rels = rels_part(part)
         if not self.package.has(rels):
             return None
         found = []
@@ -144,7 +160,7 @@ class FileAdapter(WorkbookAdapter):
 
     def _shared_part(self) -> str | None:
         """The shared strings part, found as the reader finds it (the workbook's rels)."""
-        rels = "xl/_rels/workbook.xml.rels"
+        rels = WORKBOOK_RELS
         if self.package.has(rels):
             for m in _REL.finditer(self.package.read(rels)):
                 rel = _tag_attrs(m[1])
@@ -264,6 +280,13 @@ class FileAdapter(WorkbookAdapter):
             self._book.close()
             self._book = None
         self.package.close()
+
+
+def load_dokumen(path: Path | str) -> tuple[Dokumen, list[ReadProblem]]:
+    """The typed content of a workbook file and what did not match the template."""
+    with FileAdapter(path) as adapter:  # each known template version by its own layout
+        read = read_workbook(adapter, layout_of_package(adapter.package))
+    return read.doc, read.problems
 
 
 class _PrintAreas:

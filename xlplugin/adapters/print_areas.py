@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from ..io.package import NS_MAIN, parse_xml
 from ..layout.model import quote_sheet
+from ..ooxml.package import NS_MAIN, parse_xml
 
 PRINT_AREA = "_xlnm.Print_Area"
 # CT_Workbook children that stand before <definedNames>, in schema order.

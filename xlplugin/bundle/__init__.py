@@ -22,7 +22,7 @@ CACHE = Path("build") / "wheelhouse"
 GUIDE = "Panduan_Pemasangan_dan_Penggunaan.pdf"
 README_TXT = "BACA_SAYA.txt"
 
-__all__ = ["BundleError", "BundleResult", "build_bundle", "default_zip"]
+__all__ = ["BundleError", "BundleResult", "build_bundle"]
 
 
 @dataclass
@@ -44,17 +44,12 @@ def project_root() -> Path:
     return root
 
 
-def default_zip(pack) -> Path:
-    from xlplugin import __version__
-
-    return Path("build") / f"DAK_Nonfisik_IKM_{pack.tahun}_xlplugin-{__version__}.zip"
-
-
 def build_bundle(out: Path | None = None, *, pythons=DEFAULT_PYTHONS, cache: Path = CACHE,
                  progress=None) -> BundleResult:
     from xlplugin import __version__
 
     from ..rulepack import load_pack
+    from ..template.build import default_zip
     from .wheels import build_own_wheel, fetch
 
     pack, root = load_pack(), project_root()

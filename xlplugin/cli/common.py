@@ -61,7 +61,7 @@ def output_file_problem(target: Path, *, suffix: str | None = None,
 
     `suffix`: the extension the written package needs (from its content type);
     `suffixes`: the extensions allowed otherwise."""
-    from ..io.safe_write import through_links
+    from ..ooxml.safe_write import through_links
 
     problem = _name_problem(target.name, target.parent)
     if problem:  # first: a name past the limit makes every look-up of the path fail
@@ -74,7 +74,7 @@ def output_file_problem(target: Path, *, suffix: str | None = None,
         folder = real.parent
         problem = _folder_problem(folder) or _name_problem(real.name, folder)
     except OSError as exc:
-        from ..io.safe_write import os_reason
+        from ..ooxml.safe_write import os_reason
 
         return f"Keluaran {target} tidak dapat dipakai: {os_reason(exc, target)}."
     if problem:

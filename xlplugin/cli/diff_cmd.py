@@ -18,7 +18,7 @@ def add_arguments(parser) -> None:
 
 
 def run(args) -> int:
-    from ..io.errors import WorkbookReadError
+    from ..ooxml.errors import WorkbookReadError
     from ..rekap.diff import compare
     from ..rekap.load import check_file
     from .common import refuse

@@ -16,8 +16,8 @@ def add_arguments(parser) -> None:
 
 
 def run(args) -> int:
-    from ..io.errors import WorkbookReadError
-    from ..io.safe_write import WriteError, os_reason
+    from ..ooxml.errors import WorkbookReadError
+    from ..ooxml.safe_write import WriteError, os_reason
     from ..reports.kak import export_kak
     from .common import output_dir_problem, refuse, say
 

@@ -26,7 +26,7 @@ def add_arguments(parser) -> None:
 def run(args) -> int:
     from pathlib import Path
 
-    from ..io.safe_write import WriteError
+    from ..ooxml.safe_write import WriteError
     from ..rekap.collect import collect, find_workbooks
     from ..rekap.progress import ProgressBar
     from ..rekap.workbook import write_rekap
@@ -56,7 +56,7 @@ def run(args) -> int:
         return refuse(exc)
     _report(rekap, skipped, target, backup)
     if args.csv:
-        from ..io.safe_write import os_reason
+        from ..ooxml.safe_write import os_reason
         from ..rekap.frames import write_csv
 
         try:

@@ -31,8 +31,8 @@ def add_arguments(parser) -> None:
 
 
 def run(args) -> int:
-    from ..io.errors import WorkbookReadError
-    from ..io.safe_write import WriteError, os_reason
+    from ..ooxml.errors import WorkbookReadError
+    from ..ooxml.safe_write import WriteError, os_reason
     from ..reports.export import ReportError, export_report
     from .common import output_dir_problem, refuse, say
 
@@ -75,8 +75,8 @@ def fill_copy(source: Path, jenis: str, target: str | None, *, mask_nik: bool) -
     itself (None after printing why). The copy keeps the VBA project, ribbon and every
     part other than the Lampiran sheets byte for byte."""
     from ..adapters.file import FileAdapter
-    from ..io.package import WORKBOOK
-    from ..io.safe_write import WriteError
+    from ..ooxml.package import WORKBOOK
+    from ..ooxml.safe_write import WriteError
     from ..reports.fill import fill_lampiran
     from .common import output_file_problem, refuse, say, workbook_suffix
 

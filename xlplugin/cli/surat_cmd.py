@@ -20,8 +20,8 @@ def add_arguments(parser) -> None:
 def run(args) -> int:
     """0 when the letter is written and dated within its deadline; 1 when it is dated
     after it or not dated; 2 when it cannot be written."""
-    from ..io.errors import WorkbookReadError
-    from ..io.safe_write import WriteError, os_reason
+    from ..ooxml.errors import WorkbookReadError
+    from ..ooxml.safe_write import WriteError, os_reason
     from ..reports.surat import export_surat
     from .common import output_dir_problem, refuse, say
 

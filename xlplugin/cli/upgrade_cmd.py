@@ -26,8 +26,8 @@ def add_arguments(parser) -> None:
 def run(args) -> int:
     from pathlib import Path
 
-    from ..io.errors import WorkbookReadError
-    from ..io.safe_write import WriteError
+    from ..ooxml.errors import WorkbookReadError
+    from ..ooxml.safe_write import WriteError
     from ..upgrade.run import (
         AlreadyCurrent,
         UpgradeRefused,

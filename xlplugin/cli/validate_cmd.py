@@ -45,12 +45,12 @@ def _run(args) -> int:
     from pathlib import Path
 
     from ..adapters.file import FileAdapter
-    from ..io.errors import WorkbookReadError
-    from ..io.package import WORKBOOK
     from ..io.reader import require_template
-    from ..io.safe_write import WriteError
     from ..io.version import version_of_package
     from ..layout import load_layout
+    from ..ooxml.errors import WorkbookReadError
+    from ..ooxml.package import WORKBOOK
+    from ..ooxml.safe_write import WriteError
     from ..validation import read_problems, validate_workbook, write_findings
     from .common import output_file_problem, refuse, say, workbook_suffix
 

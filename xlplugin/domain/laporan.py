@@ -2,7 +2,8 @@
 
 The outline is what LAPORAN-FORMAT and LAPORAN-TUJUAN check, and what the report
 builder lays out. `expected_outline` is the outline of a correct report, taken
-from the rule pack; `check_laporan` runs the LAPORAN-* rules over any outline.
+from the rule pack; `engine.checks.laporan.check_laporan` runs the LAPORAN-* rules
+over any outline.
 """
 
 from __future__ import annotations
@@ -85,11 +86,3 @@ def addressee(entry: dict, profil: Profil | None) -> str:
     else:
         title = entry["nama"]
     return f"{title} {name}"
-
-
-def check_laporan(outline: LaporanOutline, pack=None) -> list:
-    """Findings of the LAPORAN-* rules for `outline` (sheet "Laporan", no row)."""
-    # The engine sits above the domain; import it only when a report is checked.
-    from ..engine.checks.laporan import run_laporan_checks
-
-    return run_laporan_checks(outline, pack)

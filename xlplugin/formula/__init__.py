@@ -4,7 +4,7 @@ openpyxl saves formulas without results, so a template opened in Protected View 
 recalculation) or a previewer would show blanks. This package computes every formula
 cell of an openpyxl workbook generally (parse, then evaluate), not by re-coding each
 formula: the layout's templates, the Rekap totals and the conditional formats all go
-through the same parser. `xlplugin.xlsx.cached` writes the results into the saved file.
+through the same parser. `xlplugin.ooxml.cached` writes the results into the saved file.
 The `formulas` package recomputes built workbooks in the tests as an independent oracle.
 
 Modules, bottom to top: `errors` and `values` (what a cell holds), `tokens` and `parser`

@@ -1,1 +1,3 @@
-"""Reading and writing workbook files: calamine reads, XML patches write, safely."""
+"""Reading a workbook through the layout: its sheets found, its header rows located, its
+rows bound to typed records, the version it says it is (`reader`, `headers`, `grid`,
+`fingerprint`, `version`, `errors`). The file format underneath is `xlplugin.ooxml`."""

@@ -18,7 +18,8 @@ from ..domain.records import Dokumen
 from ..layout import load_layout
 from ..layout.binding import RawRow, bind_dokumen
 from ..layout.model import Layout, Table, column_index, column_letter
-from .errors import CATATAN, GALAT, NotTemplateError, ReadProblem, WorkbookReadError
+from ..ooxml.errors import NotTemplateError, WorkbookReadError
+from .errors import CATATAN, GALAT, ReadProblem
 from .fingerprint import Part, compute, profil_part, table_part
 from .grid import Grid
 from .headers import TableColumns, locate_columns, norm
@@ -109,7 +110,7 @@ def _attach_pictures(source: GridSource, layout: Layout, doc: Dokumen, sheets: d
     actual = sheets.get(table.sheet) if table is not None else None
     if package is None or actual is None or DOKUMENTASI not in columns:
         return
-    from .pictures import sheet_pictures
+    from ..ooxml.pictures import sheet_pictures
 
     by_row = {record.row: record for record in doc.dokumentasi}
     header_row = columns[DOKUMENTASI].header_row
@@ -124,16 +125,6 @@ def _attach_pictures(source: GridSource, layout: Layout, doc: Dokumen, sheets: d
                 f"Gambar di sel {cell} sheet '{actual}' berada pada baris tanpa isian; gambar "
                 "itu tidak masuk laporan. Isi Kode Kegiatan dan Keterangan Foto pada baris "
                 "itu, atau pindahkan gambarnya ke baris foto yang sudah diisi."))
-
-
-def load_dokumen(path: Path | str) -> tuple[Dokumen, list[ReadProblem]]:
-    """The typed content of a workbook file and what did not match the template."""
-    from ..adapters.file import FileAdapter
-    from .version import layout_of_package
-
-    with FileAdapter(path) as adapter:  # each known template version by its own layout
-        read = read_workbook(adapter, layout_of_package(adapter.package))
-    return read.doc, read.problems
 
 
 def template_sheets_present(present: list[str], layout: Layout) -> list[str]:

@@ -22,9 +22,17 @@ from .. import __version__
 from ..layout import load_layout
 from ..layout.history import KNOWN, current, layout_for, template_version_of
 from ..layout.model import LayoutError
-from .errors import WorkbookReadError
+from ..ooxml.errors import WorkbookReadError
+from ..ooxml.package import (
+    NS_MAIN,
+    NS_PKG_REL,
+    ROOT_RELS,
+    Package,
+    open_package,
+    parse_xml,
+    resolve_target,
+)
 from .headers import norm
-from .package import NS_MAIN, NS_PKG_REL, Package, open_package, parse_xml, resolve_target
 
 # The names the values go by, in the properties and in the config sheet alike.
 TEMPLATE_KEY, LAYOUT_KEY, TAHUN_KEY = "Versi Templat", "Versi Tata Letak", "Tahun Juknis"
@@ -262,7 +270,7 @@ def from_shape(sheets: list[str]) -> WorkbookVersion:
 # ---------------------------------------------------------------- helpers
 def _root_part(pkg: Package, rel_suffix: str, fallback: str) -> str | None:
     """The package part a root relationship of that type points at."""
-    rels = "_rels/.rels"
+    rels = ROOT_RELS
     if pkg.has(rels):
         for rel in parse_xml(pkg.read(rels), rels, pkg.path.name).iter(
                 f"{{{NS_PKG_REL}}}Relationship"):

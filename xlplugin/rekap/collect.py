@@ -51,7 +51,7 @@ def find_workbooks(folder: Path, exclude: tuple[Path, ...] = ()) -> tuple[list[P
 
 def read_file(path: str, label: str) -> HasilBerkas:
     """One workbook: its summary row, findings and the people records. Never raises."""
-    from ..io.errors import NotTemplateError, WorkbookReadError
+    from ..ooxml.errors import NotTemplateError, WorkbookReadError
 
     try:
         if Path(path).suffix.lower() == ".csv":

@@ -49,7 +49,7 @@ def rekap_frames(rekap: Rekap) -> dict:
 
 def write_csv(rekap: Rekap, folder: Path) -> list[Path]:
     """One CSV per table; UTF-8 with BOM and ';' so Excel in an Indonesian locale opens it."""
-    from ..io.safe_write import prepare_folder
+    from ..ooxml.safe_write import prepare_folder
 
     prepare_folder(folder)
     written = []

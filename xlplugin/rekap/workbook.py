@@ -14,7 +14,7 @@ from pathlib import Path
 from openpyxl import Workbook
 from openpyxl.chart import BarChart, Reference, Series
 
-from ..io.safe_write import write_atomic
+from ..ooxml.safe_write import write_atomic
 from ..reports.stable import stabilise
 from . import sheets
 from .model import Rekap

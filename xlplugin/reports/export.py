@@ -19,9 +19,9 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from ..domain.laporan import check_laporan
 from ..domain.records import Dokumen
-from ..io.safe_write import backup_path, prepare_folder
+from ..engine.checks.laporan import check_laporan
+from ..ooxml.safe_write import backup_path, prepare_folder
 from ..rulepack import RulePack, load_pack
 from ..rulepack.loader import available_years
 from .docx import outline_of_docx, write_report_docx
@@ -83,7 +83,7 @@ def read_source(source) -> Dokumen:
     if isinstance(source, Dokumen):
         return source
     if isinstance(source, (str, os.PathLike)):
-        from ..io.reader import load_dokumen
+        from ..adapters.file import load_dokumen
         doc, _problems = load_dokumen(source)
         return doc
     from ..io.reader import read_workbook

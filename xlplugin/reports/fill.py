@@ -18,11 +18,10 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 
-from ..adapters.base import like
-from ..io.errors import WorkbookReadError
+from ..adapters.base import CellSpec, like
 from ..layout import load_layout
 from ..layout.model import Layout
-from ..template.sheets.temuan import CellSpec
+from ..ooxml.errors import WorkbookReadError
 from .export import pack_for, read_source
 from .frame import AnnexFrame, template_frame
 from .kop import report_kop

@@ -17,7 +17,7 @@ from ..domain.calendar import tanggal
 from ..domain.privacy import mask_nik as _mask
 from ..domain.records import Dokumen, Kegiatan
 from ..engine.totals import compute_totals, line_amount
-from ..io.safe_write import prepare_folder
+from ..ooxml.safe_write import prepare_folder
 from ..rulepack.model import RulePack
 from .docx_util import centered, new_document, para, placeholder, rupiah, signature, table
 from .export import _publish, pack_for, read_source

@@ -23,7 +23,7 @@ from ..domain.money import format_percent
 from ..domain.money import rupiah as rp
 from ..domain.records import Dokumen
 from ..engine.totals import compute_totals
-from ..io.safe_write import prepare_folder
+from ..ooxml.safe_write import prepare_folder
 from ..rulepack.model import RulePack
 from .docx_util import centered, new_document, para, rupiah, signature, table
 from .export import _publish, pack_for, read_source

@@ -18,13 +18,14 @@ from openpyxl import Workbook
 from openpyxl.workbook.defined_name import DefinedName
 from openpyxl.writer.excel import ExcelWriter
 
+from .. import __version__
 from ..domain.records import TABLE_ATTR, Dokumen
 from ..formula import compute_cached
 from ..layout import load_layout
 from ..layout.model import Layout
 from ..layout.udf import PYTHON_READY_NAME
+from ..ooxml.cached import FIXED_TIME, insert_cached_values
 from ..rulepack import load_pack
-from ..xlsx.cached import FIXED_TIME, insert_cached_values
 from .conditional import add_conditional_formats, add_rekap_format
 from .sheets.daftar import build_daftar_sheet
 from .sheets.petunjuk import build_petunjuk_sheet
@@ -38,6 +39,11 @@ LAMPIRAN = ("Lampiran1", "Lampiran2", "Lampiran3", "Lampiran4", "Lampiran5")
 
 def default_output(pack) -> Path:
     return BUILD_DIR / f"{pack.template_name}.xlsm"
+
+
+def default_zip(pack) -> Path:
+    """Where `xlplugin bundle` writes its zip; the template's install hint names it."""
+    return BUILD_DIR / f"DAK_Nonfisik_IKM_{pack.tahun}_xlplugin-{__version__}.zip"
 
 
 def build_template(doc: Dokumen | None = None, out: Path | None = None, *, pack=None,

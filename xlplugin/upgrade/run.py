@@ -66,9 +66,9 @@ def upgrade_file(source: Path | str, target: Path | str | None = None, *,
                  backup: bool = False) -> Upgraded:
     """Carry `source` into a new workbook at `target` (default beside it) and validate it."""
     from ..adapters.file import FileAdapter
-    from ..io.safe_write import write_atomic
     from ..layout import load_layout
     from ..layout.history import layout_for
+    from ..ooxml.safe_write import write_atomic
     from ..rulepack import load_pack
     from ..validation import read_problems, validate_workbook
     from .carry import carry

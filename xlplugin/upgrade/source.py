@@ -56,7 +56,7 @@ def read_raw(adapter, layout: Layout) -> RawBook:
 
 
 def _pictures(adapter, present: list[str], layout: Layout) -> list[RawCell]:
-    from ..io.pictures import sheet_pictures
+    from ..ooxml.pictures import sheet_pictures
 
     package = getattr(adapter, "package", None)
     if package is None:

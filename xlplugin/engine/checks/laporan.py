@@ -1,7 +1,7 @@
 """LAPORAN-*: a report's chapters, lampiran and recipients (Lampiran IV).
 
 These checks read a `LaporanOutline`, not the workbook: they are registered with
-scope "laporan" so `validate` skips them, and `run_laporan_checks` runs them.
+scope "laporan" so `validate` skips them, and `check_laporan` runs them.
 """
 
 from __future__ import annotations
@@ -39,7 +39,8 @@ class LaporanContext:
         )
 
 
-def run_laporan_checks(outline: LaporanOutline, pack: RulePack | None = None) -> list[Finding]:
+def check_laporan(outline: LaporanOutline, pack: RulePack | None = None) -> list[Finding]:
+    """Findings of the LAPORAN-* rules for `outline` (sheet "Laporan", no row)."""
     pack = pack or load_pack()
     ctx = LaporanContext(outline, pack)
     checks = load_checks()

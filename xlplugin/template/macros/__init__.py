@@ -2,7 +2,7 @@
 
 `package.finalize_xlsm` turns the sheet builder's .xlsx bytes into the macro-enabled
 template: VBA modules (`vba`), the UDF wrapper written by xlwings' own generator
-(`wrapper`), the ribbon (`ribbon`), packed deterministically (`xlplugin.xlsx.package`).
+(`wrapper`), the ribbon (`ribbon`), packed deterministically (`xlplugin.ooxml.package`).
 """
 
 from pathlib import Path

@@ -15,7 +15,7 @@ import re
 import tempfile
 from pathlib import Path
 
-from ...xlsx.package import (
+from ...ooxml.package import (
     CONTENT_TYPES,
     ROOT_RELS,
     ContentTypes,

@@ -110,7 +110,7 @@ def macro_options_module(options: list[MacroOption]) -> str:
 
 
 def versions_module(pack, layout) -> str:
-    from ...bundle import default_zip
+    from ..build import default_zip
 
     constants = {
         "XLP_TEMPLAT": pack.template_name,

@@ -18,6 +18,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import cached_property
 
+from ...adapters.base import CellSpec
 from ...domain.colours import DARK_BLUE, FONT_NAME, GREY_TEXT, LEVEL_COLOURS, LINK_BLUE, WHITE
 from ...layout.model import Layout, column_letter
 
@@ -41,21 +42,6 @@ REGISTER_HEADERS = ("Sheet disorot", "Sel disorot", "Format asal")
 WIDTHS = {"No": 5, "Tingkat": 23, "Aturan": 23, "Klausul": 24, "Sheet": 23, "Sel": 25,
           "Pesan": 90, "Buka": 8}
 LINE_HEIGHT = 13.5  # points per wrapped line of 10 pt text
-
-
-@dataclass(frozen=True)
-class CellSpec:
-    """One cell of the sheet. `formula` (with '=') carries `value` as its cached result."""
-
-    row: int
-    col: int
-    value: object = None
-    formula: str | None = None
-    role: str = "text"  # title, subtitle, label, header, wrap, top, link, level:<LEVEL>, hidden
-
-    @property
-    def ref(self) -> str:
-        return f"{column_letter(self.col)}{self.row}"
 
 
 @dataclass(frozen=True)

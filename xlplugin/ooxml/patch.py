@@ -15,8 +15,9 @@ import zipfile
 from collections.abc import Mapping
 from typing import BinaryIO
 
-CONTENT_TYPES = "[Content_Types].xml"
-WORKBOOK_RELS = "xl/_rels/workbook.xml.rels"
+from .errors import WorkbookReadError
+from .package import CONTENT_TYPES, WORKBOOK_RELS
+
 CALC_CHAIN = "xl/calcChain.xml"
 # zlib level of the rewritten parts: 3 deflates sheet XML about twice as fast as the
 # default 6 for some 15 % more bytes (measured on the large benchmark's sheets); the
@@ -53,8 +54,6 @@ def _read(src: zipfile.ZipFile, info: zipfile.ZipInfo | str) -> bytes:
     """A part to copy, or an Indonesian refusal when its compressed bytes are damaged (the
     part was never read before, so only the copy finds out)."""
     import zlib
-
-    from ..io.errors import WorkbookReadError
 
     try:
         return src.read(info)

@@ -1,18 +1,39 @@
-"""Open an .xlsx/.xlsm package defensively and map sheet names to their XML parts.
+"""The OOXML package (.xlsx/.xlsm): its parts, content types and relationships.
 
-The limits against zip bombs and oversized files, and the XXE-safe parser, live in
-`limits.py` (documented there); this module applies them on open and on every read.
+One model of a package, for the three places that touch one:
+
+- `Package` (from `open_package(path)`) is the read view the reader and the findings
+  writer share: the zip opened once, defensively (a regular file, a zip signature, the
+  limits against zip bombs and oversized parts, the XXE-safe parser of `limits.py`),
+  each part inflated only when asked for (`read`), sheet names mapped to their parts.
+  The findings writer rewrites such a package with `patch.patch_package` over its zip.
+- The parts dict (`read_parts` / `write_package`) is the rewrite view the template
+  builder uses: every part as bytes, edited freely, stored with fixed timestamps,
+  attributes and entry order ([Content_Types].xml first, then the root relationships),
+  so the same parts always give the same bytes.
+- `ContentTypes` and `Relationships` model the two bookkeeping parts for both views:
+  `Package.content_type` answers through `ContentTypes`; the builder edits them and
+  writes them back canonically (sorted defaults and overrides, relationships in id
+  order). `resolve_target` and `rels_part` name parts the same way for both.
+
+The two views stay apart because their inputs differ: a user's file is untrusted and
+read lazily under limits; the builder's own bytes are trusted and rewritten whole.
 """
 
 from __future__ import annotations
 
+import io
 import os
 import posixpath
 import stat
 import zipfile
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
+from xml.sax.saxutils import quoteattr
+
+from defusedxml.ElementTree import fromstring
 
 from . import limits
 from .errors import NotTemplateError, WorkbookReadError
@@ -22,15 +43,21 @@ OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 NS_MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 NS_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 NS_PKG_REL = "http://schemas.openxmlformats.org/package/2006/relationships"
-WORKBOOK = "xl/workbook.xml"
-CONTENT_TYPES = "[Content_Types].xml"
+NS_TYPES = "http://schemas.openxmlformats.org/package/2006/content-types"
 NS_STRICT = "http://purl.oclc.org/ooxml/spreadsheetml/main"
+WORKBOOK = "xl/workbook.xml"
+WORKBOOK_RELS = "xl/_rels/workbook.xml.rels"
+CONTENT_TYPES = "[Content_Types].xml"
+ROOT_RELS = "_rels/.rels"
+ZIP_TIME = (1980, 1, 1, 0, 0, 0)  # the earliest time a zip entry can hold
+XML_DECL = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
 
 
 def parse_xml(data: bytes, part: str = "XML", name: str = "berkas"):
     return limits.safe_fromstring(data, part, name)
 
 
+# ---------------------------------------------------------------- the read view
 @dataclass
 class Package:
     path: Path
@@ -59,14 +86,7 @@ class Package:
             root = parse_xml(self.read(CONTENT_TYPES), CONTENT_TYPES, self.path.name)
         except WorkbookReadError:
             return None
-        by_ext = {}
-        for el in root:
-            tag = el.tag.rpartition("}")[2] if isinstance(el.tag, str) else ""
-            if tag == "Override" and (el.get("PartName") or "").lstrip("/") == name:
-                return el.get("ContentType")
-            if tag == "Default":
-                by_ext[(el.get("Extension") or "").lower()] = el.get("ContentType")
-        return by_ext.get(posixpath.splitext(name)[1][1:].lower())
+        return ContentTypes.from_root(root).of(name)
 
     def check_unchanged(self) -> None:
         """Refuse to go on when the file at `path` is no longer the one opened: a second
@@ -234,13 +254,12 @@ def _sheet_parts(pkg: Package) -> dict[str, str]:
             f"Berkas {pkg.path.name} disimpan sebagai 'Strict Open XML Spreadsheet', format "
             "yang tidak dibaca alat ini. Buka di Excel, lalu simpan sebagai 'Excel "
             "Macro-Enabled Workbook (*.xlsm)'.")
-    rels_name = "xl/_rels/workbook.xml.rels"
-    rels = (parse_xml(pkg.read(rels_name), rels_name, pkg.path.name)
-            if pkg.has(rels_name) else None)
+    rels = (parse_xml(pkg.read(WORKBOOK_RELS), WORKBOOK_RELS, pkg.path.name)
+            if pkg.has(WORKBOOK_RELS) else None)
     targets = {}
     if rels is not None:
         for rel in rels.iter(f"{{{NS_PKG_REL}}}Relationship"):
-            targets[rel.get("Id")] = resolve_target("xl/workbook.xml", rel.get("Target"))
+            targets[rel.get("Id")] = resolve_target(WORKBOOK, rel.get("Target"))
     out = {}
     pkg.listed = [sheet.get("name") for sheet in wb.iter(f"{{{NS_MAIN}}}sheet")
                   if sheet.get("name") is not None]
@@ -251,8 +270,130 @@ def _sheet_parts(pkg: Package) -> dict[str, str]:
     return out
 
 
-def resolve_target(source: str, target: str) -> str:
-    """A relationship target as a zip path (relative to the source's folder, or absolute)."""
+# ---------------------------------------------------------------- the rewrite view
+def read_parts(data: bytes) -> dict[str, bytes]:
+    """Every part of the package, in the order the zip stores them."""
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        return {info.filename: zf.read(info) for info in zf.infolist() if not info.is_dir()}
+
+
+def write_package(parts: Mapping[str, bytes]) -> bytes:
+    """The parts as a zip whose bytes depend on nothing but the parts."""
+    first = [n for n in (CONTENT_TYPES, ROOT_RELS) if n in parts]
+    order = first + [n for n in parts if n not in first]
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as zf:
+        for name in order:
+            info = zipfile.ZipInfo(name, date_time=ZIP_TIME)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.create_system = 0  # else the host OS is recorded
+            info.external_attr = 0
+            zf.writestr(info, parts[name], compresslevel=6)
+    return buf.getvalue()
+
+
+def rels_part(part: str) -> str:
+    """The relationships part of `part` ("" is the package itself)."""
+    if not part:
+        return ROOT_RELS
+    folder, name = posixpath.split(part)
+    return posixpath.join(folder, "_rels", f"{name}.rels")
+
+
+def resolve_target(source_part: str, target: str) -> str:
+    """A relationship target as a part name: relative to the source's folder, or absolute
+    (no leading slash)."""
     if target.startswith("/"):
         return target[1:]
-    return posixpath.normpath(posixpath.join(posixpath.dirname(source), target))
+    return posixpath.normpath(posixpath.join(posixpath.dirname(source_part), target))
+
+
+@dataclass
+class ContentTypes:
+    defaults: dict[str, str] = field(default_factory=dict)  # extension -> type
+    overrides: dict[str, str] = field(default_factory=dict)  # "/part/name" -> type
+
+    @classmethod
+    def parse(cls, data: bytes) -> ContentTypes:
+        return cls.from_root(fromstring(data))
+
+    @classmethod
+    def from_root(cls, root) -> ContentTypes:
+        """The model of a parsed `[Content_Types].xml` (defusedxml or lxml); part names
+        are kept with one leading slash, the first override of a part wins."""
+        types = cls()
+        for el in root:
+            tag = el.tag.rpartition("}")[2] if isinstance(el.tag, str) else ""
+            if tag == "Default":
+                types.defaults[(el.get("Extension") or "").lower()] = el.get("ContentType")
+            elif tag == "Override":
+                part = "/" + (el.get("PartName") or "").lstrip("/")
+                types.overrides.setdefault(part, el.get("ContentType"))
+        return types
+
+    def of(self, part: str) -> str | None:
+        """The content type a reader assigns to `part` (override, else by extension)."""
+        if "/" + part in self.overrides:
+            return self.overrides["/" + part]
+        return self.defaults.get(posixpath.splitext(part)[1][1:].lower())
+
+    def set_override(self, part: str, content_type: str) -> None:
+        self.overrides["/" + part] = content_type
+
+    def to_xml(self) -> bytes:
+        rows = [f"<Default Extension={quoteattr(ext)} ContentType={quoteattr(ct)}/>"
+                for ext, ct in sorted(self.defaults.items())]
+        rows += [f"<Override PartName={quoteattr(p)} ContentType={quoteattr(ct)}/>"
+                 for p, ct in sorted(self.overrides.items())]
+        return (XML_DECL + f'<Types xmlns="{NS_TYPES}">' + "".join(rows) + "</Types>").encode()
+
+
+@dataclass(frozen=True)
+class Relationship:
+    id: str
+    type: str
+    target: str
+    external: bool = False
+
+
+@dataclass
+class Relationships:
+    items: list[Relationship] = field(default_factory=list)
+
+    @classmethod
+    def parse(cls, data: bytes | None) -> Relationships:
+        if not data:
+            return cls()
+        return cls([Relationship(el.get("Id"), el.get("Type"), el.get("Target"),
+                                 el.get("TargetMode") == "External")
+                    for el in fromstring(data)])
+
+    def of_type(self, rel_type: str) -> list[Relationship]:
+        return [r for r in self.items if r.type == rel_type]
+
+    def ensure(self, rel_type: str, target: str) -> Relationship:
+        """The relationship of `rel_type` to `target`, added with the next free id if absent."""
+        for r in self.items:
+            if r.type == rel_type and r.target.lstrip("/") == target.lstrip("/"):
+                return r
+        taken = {r.id for r in self.items}
+        number = len(self.items) + 1
+        while f"rId{number}" in taken:
+            number += 1
+        rel = Relationship(f"rId{number}", rel_type, target)
+        self.items.append(rel)
+        return rel
+
+    def to_xml(self) -> bytes:
+        rows = []
+        for r in sorted(self.items, key=_id_order):
+            mode = ' TargetMode="External"' if r.external else ""
+            rows.append(f"<Relationship Id={quoteattr(r.id)} Type={quoteattr(r.type)} "
+                        f"Target={quoteattr(r.target)}{mode}/>")
+        return (XML_DECL + f'<Relationships xmlns="{NS_PKG_REL}">' + "".join(rows)
+                + "</Relationships>").encode()
+
+
+def _id_order(rel: Relationship) -> tuple:
+    digits = rel.id.removeprefix("rId")
+    return (0, int(digits), "") if digits.isdigit() else (1, 0, rel.id)

@@ -1,13 +1,17 @@
-"""The OPC helpers: canonical bookkeeping parts and byte-stable zips."""
+"""The OOXML package model: canonical bookkeeping parts, byte-stable zips, and the read
+view (`open_package`) answering content types through the same `ContentTypes`."""
 
 from __future__ import annotations
 
 import zipfile
 from io import BytesIO
 
-from xlplugin.xlsx.package import (
+from xlplugin.ooxml.package import (
+    CONTENT_TYPES,
+    WORKBOOK,
     ContentTypes,
     Relationships,
+    open_package,
     read_parts,
     rels_part,
     resolve_target,
@@ -54,3 +58,22 @@ def test_part_paths():
     assert rels_part("") == "_rels/.rels"
     assert resolve_target("xl/workbook.xml", "worksheets/sheet1.xml") == "xl/worksheets/sheet1.xml"
     assert resolve_target("xl/workbook.xml", "/xl/styles.xml") == "xl/styles.xml"
+
+
+def test_the_read_view_answers_content_types_as_the_rewrite_view_does(tmp_path):
+    """`Package.content_type` of an opened file goes through `ContentTypes`: an override
+    named without its leading slash still counts, the first of two overrides wins."""
+    types = (b'<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+             b'<Default Extension="xml" ContentType="application/xml"/>'
+             b'<Override PartName="xl/workbook.xml" ContentType="first"/>'
+             b'<Override PartName="/xl/workbook.xml" ContentType="second"/></Types>')
+    book = (b'<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+            b'<sheets/></workbook>')
+    path = tmp_path / "book.xlsx"
+    path.write_bytes(write_package({CONTENT_TYPES: types, WORKBOOK: book}))
+    pkg = open_package(path)
+    try:
+        assert pkg.content_type(WORKBOOK) == "first" == ContentTypes.parse(types).of(WORKBOOK)
+        assert pkg.content_type("xl/styles.xml") == "application/xml"
+    finally:
+        pkg.close()

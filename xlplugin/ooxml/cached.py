@@ -16,8 +16,8 @@ from collections.abc import Mapping
 from datetime import datetime
 from xml.sax.saxutils import escape
 
-WORKBOOK = "xl/workbook.xml"
-WORKBOOK_RELS = "xl/_rels/workbook.xml.rels"
+from .package import WORKBOOK, WORKBOOK_RELS
+
 CORE = "docProps/core.xml"
 FIXED_TIME = datetime(2023, 1, 1, 0, 0, 0)
 

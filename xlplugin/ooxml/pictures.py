@@ -14,11 +14,10 @@ scope here and read as no picture.
 
 from __future__ import annotations
 
-import posixpath
 import re
 from dataclasses import dataclass
 
-from .package import NS_PKG_REL, NS_REL, Package, parse_xml, resolve_target
+from .package import NS_PKG_REL, NS_REL, Package, parse_xml, rels_part, resolve_target
 
 NS_XDR = "http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing"
 NS_A = "http://schemas.openxmlformats.org/drawingml/2006/main"
@@ -75,8 +74,7 @@ def _targets(package: Package, part: str) -> dict[str, str]:
 
 
 def _relations(package: Package, part: str, ids: bool = False) -> list[tuple[str, str]]:
-    folder, base = posixpath.split(part)
-    rels = posixpath.join(folder, "_rels", base + ".rels")
+    rels = rels_part(part)
     if not package.has(rels):
         return []
     root = parse_xml(package.read(rels), rels, package.path.name)

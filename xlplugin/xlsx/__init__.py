@@ -1,1 +1,0 @@
-"""Low-level OPC package (.xlsx/.xlsm) helpers shared by the builders."""
