@@ -35,7 +35,7 @@ from .measuring import Stat
 from .measuring import fmt_value as _fmt
 from .run import ROOT, say
 from .scale import SIZES
-from .table import machine
+from .table import machine, verdict
 from .udf_cost_book import Book
 from .udf_cost_formula import column_number
 from .udf_cost_graph import EditCost, InputArea, Model, build_model
@@ -269,10 +269,10 @@ def targets(runs: list[SizeRun]) -> str:
     for size, limit in TARGET_CELLS.items():
         w = by[size].model.worst if size in by else None
         if w is not None:
-            verdict = ("pass" if w.cells <= limit else
+            outcome = ("pass" if w.cells <= limit else
                        f"**miss**, {w.cells / limit:,.0f} x the limit")
             lines.append(f"| worst edit <= {limit:,} cells through COM at {size} | "
-                         f"{w.cells:,} | {verdict} |")
+                         f"{w.cells:,} | {outcome} |")
     for size, limit in TARGET_PYTHON.items():
         r = by.get(size)
         slow = slowest(r) if r else None

@@ -50,7 +50,8 @@ def lengkap(doc: Dokumen) -> Dokumen:
 
 
 def blocks(path) -> list[str]:
-    """Paragraph and table-cell texts in document order."""
+    """Paragraph and table-cell texts in document order, as python-docx reads them
+    (a non-breaking hyphen reads "-")."""
     doc = Document(str(path))
     out = []
     for el in doc.element.body.iterchildren():

@@ -7,9 +7,7 @@ import re
 from types import SimpleNamespace
 
 import pytest
-from docx import Document
-from docx.table import Table
-from docx.text.paragraph import Paragraph
+from dinas import blocks as docx_blocks
 
 from xlplugin.reports.docx import RUJUKAN, write_report_docx
 from xlplugin.reports.model import build_report
@@ -20,25 +18,12 @@ PACK = load_pack()
 CELL = re.compile(r"\b(?:RAB|KAK|Peserta|Narasumber|Pendamping|Jadwal|Profil)\s+[A-Z]{1,3}\d+\b")
 
 
-def _blocks(path) -> list[str]:
-    """Paragraph and table-cell texts in document order, as python-docx reads them
-    (a non-breaking hyphen reads "-")."""
-    doc = Document(str(path))
-    out = []
-    for el in doc.element.body.iterchildren():
-        if el.tag.endswith("}p"):
-            out.append(Paragraph(el, doc).text)
-        elif el.tag.endswith("}tbl"):
-            out += [cell.text for row in Table(el, doc).rows for cell in row.cells]
-    return out
-
-
 @pytest.fixture(scope="module")
 def akhir(tmp_path_factory):
     doc = sample_dokumen()
     report = build_report(doc, "akhir", PACK)
     path = write_report_docx(report, PACK, tmp_path_factory.mktemp("bab4") / "akhir.docx")
-    blocks = _blocks(path)
+    blocks = docx_blocks(path)
     start = blocks.index(next(b for b in blocks if b.startswith("IV. ")))
     end = blocks.index(next(b for b in blocks if b.startswith("V. ")))
     return SimpleNamespace(doc=doc, report=report, body=blocks[start:end],
