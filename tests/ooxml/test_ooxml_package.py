@@ -77,3 +77,23 @@ def test_the_read_view_answers_content_types_as_the_rewrite_view_does(tmp_path):
         assert pkg.content_type("xl/styles.xml") == "application/xml"
     finally:
         pkg.close()
+
+
+def test_a_central_directory_claiming_a_newer_zip_version_is_a_damaged_file(tmp_path):
+    """zipfile raises NotImplementedError ("zip file version 20.1") for it: one flipped
+    byte of a returned workbook did this (reliability corpus, bita-rusak-10)."""
+    import pytest
+
+    from xlplugin.ooxml.errors import WorkbookReadError
+    from xlplugin.ooxml.package import open_package
+
+    buf = BytesIO()
+    with zipfile.ZipFile(buf, "w") as zf:
+        zf.writestr("[Content_Types].xml", "<Types/>")
+    data = bytearray(buf.getvalue())
+    entry = data.rfind(b"PK\x01\x02")
+    data[entry + 6:entry + 8] = (201).to_bytes(2, "little")  # version needed: 20.1
+    path = tmp_path / "rusak.xlsx"
+    path.write_bytes(bytes(data))
+    with pytest.raises(WorkbookReadError, match="rusak"):
+        open_package(path)

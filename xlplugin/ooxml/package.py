@@ -127,9 +127,11 @@ def _open_zip(path: Path, fh: BinaryIO) -> Package:
     head = fh.read(8)
     fh.seek(0)
     _check_signature(path, fh, head)
+    # NotImplementedError: zipfile's answer to a central directory that claims a newer
+    # zip version or an unknown method, as a flipped byte does.
     try:
         zf = zipfile.ZipFile(fh)
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError) as exc:
         raise WorkbookReadError(
             f"Berkas {path.name} rusak (arsip zip-nya tidak utuh) atau bukan buku kerja "
             "Excel (.xlsx/.xlsm). Minta pengirim menyimpan ulang dan mengirimkannya lagi.",
