@@ -114,6 +114,15 @@ def test_narasi_sheet_offers_the_report_parts_and_wraps_long_paragraphs(template
     assert "Latar belakang, Tujuan, Kesimpulan dan Saran wajib" in table.instructions
 
 
+def test_dokumentasi_sheet_is_protected_but_lets_the_dinas_paste_pictures(template):
+    """Worksheet.Protect(DrawingObjects:=True) protects shapes, pictures included
+    (https://learn.microsoft.com/office/vba/api/excel.worksheet.protect); the sheet's
+    protection must leave them editable (sheetProtection objects="0"), or the pictures
+    the reader looks for could never be pasted on a protected Dokumentasi sheet."""
+    ws = template[load_layout().tables["Dokumentasi"].sheet]
+    assert ws.protection.sheet and not ws.protection.objects
+
+
 def test_blank_template_reads_no_narasi_and_no_dokumentasi(tmp_path):
     from xlplugin.template.build import build_template
 

@@ -32,6 +32,24 @@ def test_properties_stripped_the_config_sheet_answers(current_book, tmp_path):
     assert _said(read_version(book)) == (TEMPLATE, LAYOUT, TAHUN, v.FROM_CONFIG)
 
 
+def test_config_sheet_of_a_writer_that_omits_cell_references_still_answers(current_book,
+                                                                             tmp_path):
+    """ECMA-376 lets a writer leave out `r` on rows and cells (position = previous + 1)."""
+    import re
+
+    from version_books import rewrite
+
+    book = strip(current_book, tmp_path / "b.xlsm", rows=False)
+    from xlplugin.ooxml.package import open_package
+
+    pkg = open_package(book)
+    config = pkg.sheets["xlwings.conf"]
+    pkg.close()
+    bare = rewrite(book, tmp_path / "bare.xlsm", lambda name, data: re.sub(
+        rb'(<(?:row|c)\b[^>]*?) r="[A-Z]*[0-9]+"', rb"\1", data) if name == config else data)
+    assert _said(read_version(bare)) == (TEMPLATE, LAYOUT, TAHUN, v.FROM_CONFIG)
+
+
 def test_a_0_1_0_workbook_is_known_by_the_keywords_its_build_wrote(old_book):
     assert _said(read_version(old_book)) == ("0.1.0", "2023.1", TAHUN, v.FROM_CORE)
 

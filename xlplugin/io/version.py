@@ -32,6 +32,7 @@ from ..ooxml.package import (
     parse_xml,
     resolve_target,
 )
+from ..ooxml.sheet_xml import number_positions
 from .headers import norm
 
 # The names the values go by, in the properties and in the config sheet alike.
@@ -200,6 +201,9 @@ _REF = re.compile(r"([A-Z]+)([0-9]+)")
 def _cells(pkg: Package, part: str) -> dict[tuple[int, str], str]:
     """(row, column letters) -> text of columns A and B of a small sheet."""
     root = parse_xml(pkg.read(part), part, pkg.path.name)
+    data = root.find(f"{{{NS_MAIN}}}sheetData")
+    if data is not None:
+        number_positions(data)  # a writer may omit `r` on rows and cells
     shared, out = None, {}
     for cell in root.iter(f"{{{NS_MAIN}}}c"):
         m = _REF.fullmatch(cell.get("r") or "")

@@ -35,7 +35,7 @@ def split_ref(ref: str) -> tuple[int, int]:
     return int(m[2]), column_index(m[1])
 
 
-def _number_positions(data) -> None:
+def number_positions(data) -> None:
     """Give every row and cell its `r`: the format lets writers omit it (position
     then means previous + 1), but every lookup here goes by reference."""
     row_number = 0
@@ -60,7 +60,7 @@ class SheetXml:
         self.data = root.find(N + "sheetData")
         if self.data is None:
             self.data = etree.SubElement(root, N + "sheetData")
-        _number_positions(self.data)
+        number_positions(self.data)
         self._rows = {int(r.get("r")): r for r in self.data.iter(N + "row")}
 
     def find(self, ref: str):
